@@ -1,0 +1,76 @@
+// mizan — the command line (CONTRACT.md section 4). With no subcommand it opens the window.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#ifdef MIZAN_HAVE_CASEDATA
+#include "casedata/indicators_command.hpp"
+#endif
+#ifdef MIZAN_HAVE_GUI
+#include "ui/app.hpp"
+#endif
+
+int main(int argc, char** argv) {
+  CLI::App app{"Mizan — quality self-assessment for child protection case management", "mizan"};
+  app.require_subcommand(0, 1);
+  app.set_version_flag("--version", "mizan 0.1.0");
+
+  // gui
+  std::string gui_file, gui_screenshot, gui_lang, gui_view;
+  int gui_frames = 3;
+  auto* gui = app.add_subcommand("gui", "Open the window (the default with no subcommand)");
+  gui->add_option("FILE", gui_file, "Assessment file (*.mizan.json) to open");
+  gui->add_option("--screenshot", gui_screenshot, "Render, write a PNG of the window to this path, and exit");
+  gui->add_option("--lang", gui_lang, "Interface language")->check(CLI::IsMember({"ar", "en"}));
+  gui->add_option("--view", gui_view, "View to show: dashboard, checklist:<section>, actions, indicators, compare");
+  gui->add_option("--frames", gui_frames, "Frames to render before the screenshot")->check(CLI::Range(1, 1000));
+
+  // validate
+  std::string validate_path;
+  auto* validate = app.add_subcommand("validate", "Check a rubric (default: the bundled one) or an assessment file");
+  validate->add_option("RUBRIC", validate_path, "Rubric or assessment JSON file");
+
+  // score
+  mizan::cli::ScoreOptions so;
+  auto* score = app.add_subcommand("score", "Score an assessment: level and progress of every section and dimension");
+  score->add_option("ASSESSMENT", so.assessment, "Assessment file (*.mizan.json)")->required();
+  score->add_option("--rubric", so.rubric, "Rubric file (default: found by the assessment's rubric id)");
+  score->add_flag("--json", so.json, "Print JSON: {\"sections\": …, \"dimensions\": …}");
+  score->add_option("--lang", so.lang, "Language of names in the table")->check(CLI::IsMember({"ar", "en"}));
+
+#ifdef MIZAN_HAVE_CASEDATA
+  std::string cases, mapping = "canonical", as_of;
+  bool ind_json = false;
+  auto* indicators = app.add_subcommand("indicators", "Compute case-management indicators from a case export (aggregates only)");
+  indicators->add_option("CASES", cases, "Case export (.csv or .xlsx)")->required();
+  indicators->add_option("--mapping", mapping, "Column mapping: canonical, primero, or a mapping JSON file");
+  indicators->add_option("--as-of", as_of, "Reference date YYYY-MM-DD (default: today)");
+  indicators->add_flag("--json", ind_json, "Print JSON: {\"rows\": N, \"indicators\": {…}}");
+#endif
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+
+  if (*validate) return mizan::cli::validate_command(validate_path, std::cout, std::cerr);
+  if (*score) return mizan::cli::score_command(so, std::cout, std::cerr);
+#ifdef MIZAN_HAVE_CASEDATA
+  if (*indicators) return mizan::casedata::run_indicators_command(cases, mapping, as_of, ind_json, std::cout, std::cerr);
+#endif
+#ifdef MIZAN_HAVE_GUI
+  mizan::ui::GuiOptions go;
+  go.file = gui_file;
+  go.screenshot = gui_screenshot;
+  go.lang = gui_lang;
+  go.view = gui_view;
+  go.frames = gui_frames;
+  return mizan::ui::run_gui(go);
+#else
+  (void)gui;
+  std::cerr << "mizan: this build has no window (built with MIZAN_BUILD_GUI=OFF); see mizan --help\n";
+  return 2;
+#endif
+}
