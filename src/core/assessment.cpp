@@ -58,7 +58,7 @@ std::optional<Priority> parse_priority(std::string_view s) {
 
 bool ItemAnswer::empty() const {
   return status == ItemStatus::unanswered && note.empty() && justification.empty() && evidence.empty() &&
-         extra.empty();
+         !carried_over && change_reason.empty() && extra.empty();
 }
 
 bool ItemAnswer::same_content(const ItemAnswer& o) const {
@@ -122,6 +122,15 @@ struct Fields {
     } else if (!it->is_null()) {
       probs.add(ptr + "/" + key, std::string("\"") + key + "\" must be a list of strings");
     }
+    obj.erase(it);
+    return out;
+  }
+  bool boolean(const char* key) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return false;
+    bool out = false;
+    if (it->is_boolean()) out = it->get<bool>();
+    else if (!it->is_null()) probs.add(ptr + "/" + key, std::string("\"") + key + "\" must be true or false");
     obj.erase(it);
     return out;
   }
@@ -207,6 +216,8 @@ LoadedAssessment parse_assessment(std::string_view text, const std::string& file
         ans.evidence = f.strings("evidence");
         ans.changed_by = f.str("changed_by");
         ans.changed_at = f.str("changed_at");
+        ans.change_reason = f.str("change_reason");
+        ans.carried_over = f.boolean("carried_over");
         ans.extra = f.obj;
         a.items[ii.key()] = std::move(ans);
       }
@@ -261,6 +272,54 @@ LoadedAssessment parse_assessment(std::string_view text, const std::string& file
         Fields f{(*it)[i], probs, ap};
         AuditEntry e{f.str("at"), f.str("by"), f.str("item"), f.str("field"), f.str("from"), f.str("to")};
         a.audit.push_back(std::move(e));
+      }
+    }
+    top.obj.erase(it);
+  }
+  if (top.obj.contains("baseline")) {
+    json b = top.take_object("baseline");
+    Fields bf{b, probs, "/baseline"};
+    a.baseline = Baseline{bf.str("file"), bf.str("period"), bf.str("sha256")};
+    if (!bf.obj.empty()) a.extra["baseline"] = bf.obj;
+  }
+  if (top.obj.contains("signoff")) {
+    json so = top.take_object("signoff");
+    Fields sf{so, probs, "/signoff"};
+    a.signoff = SignOff{sf.str("name"), sf.str("role"), sf.str("date"), sf.str("at")};
+    if (!sf.obj.empty()) a.extra["signoff"] = sf.obj;
+  }
+  if (auto it = top.obj.find("conflicts"); it != top.obj.end()) {
+    if (!it->is_array()) {
+      probs.add("/conflicts", "\"conflicts\" must be an array");
+    } else {
+      for (size_t i = 0; i < it->size(); ++i) {
+        std::string cp = "/conflicts/" + std::to_string(i);
+        const json& cj = (*it)[i];
+        if (!cj.is_object() || !cj.contains("item") || !cj["item"].is_string() || !cj.contains("answers") ||
+            !cj["answers"].is_array()) {
+          probs.add(cp, "a conflict must be {\"item\": …, \"answers\": [{\"author\": …, \"status\": …}]}");
+          continue;
+        }
+        Conflict c;
+        c.item = cj["item"].get<std::string>();
+        for (size_t k = 0; k < cj["answers"].size(); ++k) {
+          std::string ap = cp + "/answers/" + std::to_string(k);
+          if (!cj["answers"][k].is_object()) {
+            probs.add(ap, "an answer must be an object");
+            continue;
+          }
+          Fields f{cj["answers"][k], probs, ap};
+          ConflictAnswer ca;
+          ca.author = f.str("author");
+          std::string st = f.str("status");
+          if (auto ps = parse_status(st)) ca.answer.status = *ps;
+          else probs.add(ap + "/status", "unknown status \"" + st + "\"");
+          ca.answer.note = f.str("note");
+          ca.answer.justification = f.str("justification");
+          ca.answer.evidence = f.strings("evidence");
+          c.answers.push_back(std::move(ca));
+        }
+        a.conflicts.push_back(std::move(c));
       }
     }
     top.obj.erase(it);
@@ -328,6 +387,8 @@ json assessment_to_json(const Assessment& a) {
     if (!ans.evidence.empty()) j["evidence"] = ans.evidence;
     if (!ans.changed_by.empty()) j["changed_by"] = ans.changed_by;
     if (!ans.changed_at.empty()) j["changed_at"] = ans.changed_at;
+    if (ans.carried_over) j["carried_over"] = true;
+    if (!ans.change_reason.empty()) j["change_reason"] = ans.change_reason;
     items[id] = j;
   }
   doc["items"] = items;
@@ -353,8 +414,41 @@ json assessment_to_json(const Assessment& a) {
     doc["audit"] = au;
   }
   if (!a.case_data.is_null()) doc["case_data"] = a.case_data;
+  if (!a.conflicts.empty()) {
+    json cs = json::array();
+    for (const auto& c : a.conflicts) {
+      json answers = json::array();
+      for (const auto& ca : c.answers) {
+        json j{{"author", ca.author}, {"status", status_id(ca.answer.status)}};
+        if (!ca.answer.note.empty()) j["note"] = ca.answer.note;
+        if (!ca.answer.justification.empty()) j["justification"] = ca.answer.justification;
+        if (!ca.answer.evidence.empty()) j["evidence"] = ca.answer.evidence;
+        answers.push_back(j);
+      }
+      cs.push_back({{"item", c.item}, {"answers", answers}});
+    }
+    doc["conflicts"] = cs;
+  }
+  auto nested = [&](const char* key) {
+    return a.extra.contains(key) && a.extra[key].is_object() ? a.extra[key] : json::object();
+  };
+  if (!a.baseline.empty()) {
+    json b = nested("baseline");
+    b["file"] = a.baseline.file;
+    b["period"] = a.baseline.period;
+    b["sha256"] = a.baseline.sha256;
+    doc["baseline"] = b;
+  }
+  if (!a.signoff.empty()) {
+    json so = nested("signoff");
+    so["name"] = a.signoff.name;
+    so["role"] = a.signoff.role;
+    so["date"] = a.signoff.date;
+    so["at"] = a.signoff.at;
+    doc["signoff"] = so;
+  }
   for (auto it = a.extra.begin(); it != a.extra.end(); ++it) {
-    if (it.key() == "rubric" || it.key() == "agency") continue;
+    if (it.key() == "rubric" || it.key() == "agency" || it.key() == "baseline" || it.key() == "signoff") continue;
     if (!doc.contains(it.key())) doc[it.key()] = it.value();
   }
   return doc;
@@ -370,6 +464,8 @@ void save_assessment(const std::string& path, const Assessment& a) {
 
 ItemAnswer set_answer(Assessment& a, const std::string& id, ItemAnswer answer, const std::string& by,
                       const std::string& at) {
+  if (a.signed_off())
+    throw std::logic_error("the assessment was signed off by " + a.signoff.name + "; reopen it to change answers");
   if (answer.status == ItemStatus::na && answer.justification.find_first_not_of(" \t\r\n") == std::string::npos)
     throw std::invalid_argument("item " + id + ": not applicable needs a written justification");
   ItemAnswer before;
@@ -386,9 +482,12 @@ ItemAnswer set_answer(Assessment& a, const std::string& id, ItemAnswer answer, c
   record("note", before.note, answer.note);
   record("justification", before.justification, answer.justification);
   record("evidence", join(before.evidence), join(answer.evidence));
+  record("change_reason", before.change_reason, answer.change_reason);
+  if (before.carried_over && !answer.carried_over) record("carried_over", "true", "false");
   if (!before.same_content(answer)) {
     answer.changed_by = by;
     answer.changed_at = at;
+    answer.carried_over = false;  // someone has looked at it now
   }
   if (answer.extra.is_null()) answer.extra = json::object();
   if (answer.empty()) a.items.erase(id);

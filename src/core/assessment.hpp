@@ -26,6 +26,10 @@ struct ItemAnswer {
   std::vector<std::string> evidence;
   std::string changed_by;
   std::string changed_at;  // ISO 8601 UTC
+  // Copied from the previous review and not yet confirmed or changed by anyone.
+  bool carried_over = false;
+  // Why an answer fell back or became N/A against the baseline review.
+  std::string change_reason;
   nlohmann::json extra = nlohmann::json::object();
 
   bool empty() const;
@@ -60,6 +64,33 @@ struct AuditEntry {
   std::string to;
 };
 
+// The previous review this one was started from.
+struct Baseline {
+  std::string file;    // as given when the review was created
+  std::string period;  // e.g. 2026-H1
+  std::string sha256;  // of the baseline file's bytes
+  bool empty() const { return file.empty() && period.empty() && sha256.empty(); }
+};
+
+// A reviewer's sign-off. A signed assessment opens read-only until explicitly reopened.
+struct SignOff {
+  std::string name;
+  std::string role;
+  std::string date;  // YYYY-MM-DD
+  std::string at;    // ISO 8601 UTC, when it was signed
+  bool empty() const { return name.empty(); }
+};
+
+// Assessors' answers that disagree after a merge, waiting for the lead assessor.
+struct ConflictAnswer {
+  std::string author;
+  ItemAnswer answer;
+};
+struct Conflict {
+  std::string item;
+  std::vector<ConflictAnswer> answers;
+};
+
 struct Assessment {
   std::string rubric_id;
   std::string rubric_version;
@@ -72,7 +103,12 @@ struct Assessment {
   std::vector<Action> actions;
   std::vector<AuditEntry> audit;
   nlohmann::json case_data = nlohmann::json();  // aggregates from case-data imports (null = none)
+  Baseline baseline;
+  SignOff signoff;
+  std::vector<Conflict> conflicts;  // open merge conflicts
   nlohmann::json extra = nlohmann::json::object();
+
+  bool signed_off() const { return !signoff.empty(); }
 
   const ItemAnswer* answer(const std::string& id) const;
   ItemStatus status(const std::string& id) const;
@@ -104,7 +140,8 @@ std::vector<std::string> unknown_item_ids(const Assessment& a, const Rubric& rub
 std::string now_iso8601();
 
 // Replace the answer of item `id` and record each changed field in the audit trail.
-// Throws std::invalid_argument when status is na without a justification.
+// Throws std::invalid_argument when status is na without a justification, and
+// std::logic_error when the assessment is signed off (reopen it first).
 // Returns the previous answer (for undo).
 ItemAnswer set_answer(Assessment& a, const std::string& id, ItemAnswer answer, const std::string& by,
                       const std::string& at = now_iso8601());
