@@ -38,6 +38,45 @@ int main(int argc, char** argv) {
   score->add_flag("--json", so.json, "Print JSON: {\"sections\": …, \"dimensions\": …}");
   score->add_option("--lang", so.lang, "Language of names in the table")->check(CLI::IsMember({"ar", "en"}));
 
+  // review cycle
+  std::string nr_prev, nr_period, nr_out, nr_by;
+  auto* new_review = app.add_subcommand("new-review", "Start a review from the previous one (answers carried over)");
+  new_review->add_option("PREVIOUS", nr_prev, "The previous review's assessment file")->required();
+  new_review->add_option("--period", nr_period, "The new review period (default: the one after the previous)");
+  new_review->add_option("-o,--output", nr_out, "The new assessment file")->required();
+  new_review->add_option("--by", nr_by, "Who starts the review (audit trail)");
+
+  std::string ch_cur, ch_base;
+  bool ch_json = false;
+  auto* changes = app.add_subcommand("changes", "What changed against the baseline review, item by item");
+  changes->add_option("ASSESSMENT", ch_cur, "The current review")->required();
+  changes->add_option("--baseline", ch_base, "The previous review (default: the file's baseline)");
+  changes->add_flag("--json", ch_json, "Print JSON");
+
+  std::string ex_path, ex_lang = "en";
+  bool ex_json = false;
+  auto* explain = app.add_subcommand("explain", "Why each section stands at its level, and what would raise it");
+  explain->add_option("ASSESSMENT", ex_path, "Assessment file")->required();
+  explain->add_option("--lang", ex_lang, "Language")->check(CLI::IsMember({"ar", "en"}));
+  explain->add_flag("--json", ex_json, "Print JSON");
+
+  std::vector<std::string> mg_copies;
+  std::string mg_lead, mg_out;
+  auto* merge = app.add_subcommand("merge", "Merge several assessors' copies; disagreements are left for the lead");
+  merge->add_option("COPIES", mg_copies, "Assessors' copies of the same assessment")->required();
+  merge->add_option("--lead", mg_lead, "The lead assessor")->required();
+  merge->add_option("-o,--output", mg_out, "The merged assessment file")->required();
+
+  std::string sg_path, sg_name, sg_role, sg_date, sg_reason;
+  bool sg_reopen = false;
+  auto* sign = app.add_subcommand("sign", "Sign an assessment off (it opens read-only), or reopen it");
+  sign->add_option("ASSESSMENT", sg_path, "Assessment file")->required();
+  sign->add_option("--name", sg_name, "Reviewer's name");
+  sign->add_option("--role", sg_role, "Reviewer's role");
+  sign->add_option("--date", sg_date, "Date YYYY-MM-DD (default: today)");
+  sign->add_flag("--reopen", sg_reopen, "Reopen a signed assessment for changes");
+  sign->add_option("--reason", sg_reason, "Why it is reopened");
+
 #ifdef MIZAN_HAVE_CASEDATA
   std::string cases, mapping = "canonical", as_of;
   bool ind_json = false;
@@ -57,6 +96,12 @@ int main(int argc, char** argv) {
 
   if (*validate) return mizan::cli::validate_command(validate_path, std::cout, std::cerr);
   if (*score) return mizan::cli::score_command(so, std::cout, std::cerr);
+  if (*new_review) return mizan::cli::new_review_command(nr_prev, nr_period, nr_out, nr_by, std::cout, std::cerr);
+  if (*changes) return mizan::cli::changes_command(ch_cur, ch_base, ch_json, std::cout, std::cerr);
+  if (*explain) return mizan::cli::explain_command(ex_path, ex_lang, ex_json, std::cout, std::cerr);
+  if (*merge) return mizan::cli::merge_command(mg_copies, mg_lead, mg_out, std::cout, std::cerr);
+  if (*sign)
+    return mizan::cli::sign_command(sg_path, sg_name, sg_role, sg_date, sg_reopen, sg_reason, std::cout, std::cerr);
 #ifdef MIZAN_HAVE_CASEDATA
   if (*indicators) return mizan::casedata::run_indicators_command(cases, mapping, as_of, ind_json, std::cout, std::cerr);
 #endif
