@@ -1,5 +1,7 @@
 // The bundled framework (rubric/cmtf-qaf.json): its shape as CONTRACT.md section 1 fixes it.
 #include <catch2/catch.hpp>
+#include <array>
+#include <map>
 #include <set>
 
 #include "core/rubric.hpp"
@@ -64,4 +66,25 @@ TEST_CASE("level names are bilingual", "[framework]") {
   CHECK(r.level_name(Level::critical).ar == "حرج");
   CHECK(r.level_name(Level::good).ar == "جيد");
   CHECK(r.level_name(Level::acceptable).en == "Acceptable");
+}
+
+TEST_CASE("item counts per section and step match the framework's cells", "[framework]") {
+  // Counted from the seed's table text: items per cell (m = critical->medium,
+  // a = medium->acceptable, g = acceptable->good); `[  ] [  ]` in 2a.a counts once.
+  const std::map<std::string, std::array<size_t, 3>> expected = {
+      {"1", {5, 6, 6}},  {"2", {3, 3, 3}},  {"2a", {4, 4, 4}}, {"2b", {1, 1, 1}}, {"2c", {2, 2, 2}},
+      {"2d", {2, 2, 2}}, {"2e", {3, 4, 3}}, {"2f", {2, 2, 2}}, {"3", {3, 3, 3}},  {"4", {3, 3, 3}},
+      {"5a", {3, 3, 3}}, {"5b", {2, 2, 2}}, {"5c", {1, 1, 1}}, {"5d", {1, 1, 1}}, {"6", {1, 1, 1}},
+      {"7", {5, 5, 5}},  {"8", {3, 3, 3}}};
+  size_t total = 0;
+  for (const auto& [id, counts] : expected) {
+    const Section* s = framework().find_section(id);
+    REQUIRE(s != nullptr);
+    for (int st = 0; st < 3; ++st) {
+      INFO(id << " step " << kStepIds[st]);
+      CHECK(s->steps[st].size() == counts[st]);
+      total += counts[st];
+    }
+  }
+  CHECK(total == 135);
 }
