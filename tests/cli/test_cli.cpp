@@ -124,10 +124,11 @@ TEST_CASE("usage errors exit 2, help exits 0 on every subcommand", "[cli]") {
   CHECK(mizan("score").code == 2);
   CHECK(mizan("frobnicate").code == 2);
   CHECK(mizan("score a b c --bogus").code == 2);
-  for (const char* sub : {"gui", "validate", "score", "indicators", "export", "compare"}) {
+  for (const char* sub : {"gui", "validate", "score", "indicators", "export", "compare", "new-review", "changes",
+                          "explain", "merge", "sign"}) {
     INFO(sub);
     Run r = mizan(std::string(sub) + " --help");
     CHECK(r.code == 0);
-    CHECK(r.out.find("Usage") != std::string::npos);
+    CHECK(r.out.find(std::string("Usage: mizan ") + sub) != std::string::npos);
   }
 }
