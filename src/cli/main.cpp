@@ -6,6 +6,9 @@
 #ifdef MIZAN_HAVE_CASEDATA
 #include "casedata/indicators_command.hpp"
 #endif
+#ifdef MIZAN_HAVE_EXPORT
+#include "export/export_command.hpp"
+#endif
 #ifdef MIZAN_HAVE_GUI
 #include "ui/app.hpp"
 #endif
@@ -77,6 +80,15 @@ int main(int argc, char** argv) {
   sign->add_flag("--reopen", sg_reopen, "Reopen a signed assessment for changes");
   sign->add_option("--reason", sg_reason, "Why it is reopened");
 
+#ifdef MIZAN_HAVE_EXPORT
+  std::string ex_assessment, ex_out, ex_xlang = "en", ex_rubric;
+  auto* export_cmd = app.add_subcommand("export", "Write the improvement action plan and the whole assessment to Excel");
+  export_cmd->add_option("ASSESSMENT", ex_assessment, "Assessment file (*.mizan.json)")->required();
+  export_cmd->add_option("-o,--output", ex_out, "Workbook to write (default: exports/<agency>-<period>-action-plan.xlsx)");
+  export_cmd->add_option("--lang", ex_xlang, "Workbook language (Arabic: right-to-left sheets)")->check(CLI::IsMember({"ar", "en"}));
+  export_cmd->add_option("--rubric", ex_rubric, "Rubric file (default: found by the assessment's rubric id)");
+#endif
+
 #ifdef MIZAN_HAVE_CASEDATA
   std::string cases, mapping = "canonical", as_of;
   bool ind_json = false;
@@ -102,6 +114,9 @@ int main(int argc, char** argv) {
   if (*merge) return mizan::cli::merge_command(mg_copies, mg_lead, mg_out, std::cout, std::cerr);
   if (*sign)
     return mizan::cli::sign_command(sg_path, sg_name, sg_role, sg_date, sg_reopen, sg_reason, std::cout, std::cerr);
+#ifdef MIZAN_HAVE_EXPORT
+  if (*export_cmd) return mizan::export_command(ex_assessment, ex_out, ex_xlang, ex_rubric, std::cout, std::cerr);
+#endif
 #ifdef MIZAN_HAVE_CASEDATA
   if (*indicators) return mizan::casedata::run_indicators_command(cases, mapping, as_of, ind_json, std::cout, std::cerr);
 #endif
