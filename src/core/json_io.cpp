@@ -62,11 +62,23 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& file) {
     std::string msg = colon != std::string::npos ? what.substr(colon) : std::string("not valid JSON");
     if (e.id == 316) msg = "invalid UTF-8 text";
     throw InputError(Problem{file, p.line, p.col, "", "not valid JSON: " + msg});
+  } catch (const nlohmann::json::exception& e) {
+    // out_of_range.406: a number beyond double's range ("1e400"). nlohmann gives no
+    // position, only the token ("number overflow parsing '1e400'"): find it in the text.
+    std::string what = e.what();
+    size_t q1 = what.find('\''), q2 = what.rfind('\'');
+    std::string token = q1 != std::string::npos && q2 > q1 ? what.substr(q1 + 1, q2 - q1 - 1) : std::string();
+    size_t at = token.empty() ? std::string_view::npos : text.find(token);
+    auto p = at == std::string_view::npos ? TextPosition{} : position_of_byte(text, at);
+    throw InputError(Problem{file, p.line, p.col, "",
+                             e.id == 406 ? "not valid JSON: the number " + token + " is too large"
+                                         : std::string("not valid JSON")});
   }
 }
 
 void ProblemList::add(const std::string& pointer, std::string message) {
-  auto p = pos_.at(pointer);
+  if (!pos_) pos_.emplace(text_);
+  auto p = pos_->at(pointer);
   problems_.push_back(Problem{file_, p.line, p.col, pointer, std::move(message)});
 }
 

@@ -2,6 +2,7 @@
 // Shared JSON reading: size and nesting limits, parse errors with line:col, and a
 // problem collector that turns JSON pointers into file positions.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,9 +18,11 @@ constexpr int kMaxJsonDepth = 64;
 // on nesting deeper than kMaxJsonDepth, or on invalid UTF-8.
 nlohmann::json parse_json_text(std::string_view text, const std::string& file);
 
+// Positions are looked up only when the first problem is added (a valid file never pays
+// for the scan); `text` must outlive the list.
 class ProblemList {
  public:
-  ProblemList(std::string file, std::string_view text) : file_(std::move(file)), pos_(text) {}
+  ProblemList(std::string file, std::string_view text) : file_(std::move(file)), text_(text) {}
   void add(const std::string& pointer, std::string message);
   const std::vector<Problem>& problems() const { return problems_; }
   std::vector<Problem>& problems() { return problems_; }
@@ -28,7 +31,8 @@ class ProblemList {
 
  private:
   std::string file_;
-  JsonPositions pos_;
+  std::string_view text_;
+  std::optional<JsonPositions> pos_;
   std::vector<Problem> problems_;
 };
 

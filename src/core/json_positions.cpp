@@ -22,6 +22,7 @@ struct Scanner {
   int line = 1;
   int col = 1;  // counted in code points
   std::unordered_map<std::string, TextPosition>& out;
+  size_t budget;  // pointer bytes still allowed
   int depth = 0;
 
   bool eof() const { return i >= t.size(); }
@@ -75,6 +76,8 @@ struct Scanner {
     if (++depth > 512) return false;  // deeper files are refused by the loader anyway
     ws();
     if (eof()) return false;
+    if (ptr.size() + 1 > budget) return false;  // see kMaxPointerBytes
+    budget -= ptr.size() + 1;
     out.emplace(ptr, TextPosition{line, col});
     char c = t[i];
     bool ok = true;
@@ -130,9 +133,9 @@ struct Scanner {
 
 }  // namespace
 
-JsonPositions::JsonPositions(std::string_view text) {
+JsonPositions::JsonPositions(std::string_view text, size_t max_pointer_bytes) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  Scanner s{text, 0, 1, 1, pos_};
+  Scanner s{text, 0, 1, 1, pos_, max_pointer_bytes};
   s.value("");
 }
 
