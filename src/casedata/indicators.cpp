@@ -1,0 +1,648 @@
+#include "casedata/indicators.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <random>
+
+#include "casedata/error.hpp"
+#include "casedata/flat_hash.hpp"
+
+namespace mizan::casedata {
+
+const std::vector<std::string>& indicator_ids() {
+  static const std::vector<std::string> k = {
+      "cases.total",          "cases.open",           "cases.closed",           "caseload.caseworkers",
+      "caseload.max",         "caseload.median",      "caseload.over_limit",    "supervision.max",
+      "supervision.over_limit", "consent.rate",       "risk.recorded_rate",     "assessment.timely_rate",
+      "case_plan.rate",       "case_plan.approved_rate", "followup.timely_rate", "closure.valid_reason_rate",
+      "closure.approved_rate", "closure.post_review_rate", "disability.recorded_rate", "cases.duplicate_ids"};
+  return k;
+}
+
+bool is_rate(const std::string& id) { return id.size() >= 4 && id.compare(id.size() - 4, 4, "rate") == 0; }
+
+const char* age_group_name(AgeGroup g) {
+  switch (g) {
+    case AgeGroup::age_0_5: return "0-5";
+    case AgeGroup::age_6_11: return "6-11";
+    case AgeGroup::age_12_17: return "12-17";
+    case AgeGroup::age_18_plus: return "18+";
+    case AgeGroup::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+AgeGroup age_group_of(int years) {
+  if (years < 0) return AgeGroup::unknown;
+  if (years <= 5) return AgeGroup::age_0_5;
+  if (years <= 11) return AgeGroup::age_6_11;
+  if (years <= 17) return AgeGroup::age_12_17;
+  return AgeGroup::age_18_plus;
+}
+
+namespace {
+
+const char* const kSexNames[4] = {"male", "female", "other", "unknown"};
+const char* const kDisabilityNames[3] = {"yes", "no", "unknown"};
+
+// Fixed reasons: a problem never quotes the cell.
+const char* const kBadDate = "not a date in a format the mapping accepts";
+const char* const kBadYesNo = "not yes or no";
+const char* const kBadSex = "not male, female, other or unknown";
+const char* const kBadRisk = "not high, medium or low";
+const char* const kBadStatus = "not open or closed";
+const char* const kBadAge = "not an age in years (0 to 120)";
+const char* const kDobAfterAsOf = "date of birth after the as-of date";
+const char* const kNoCaseId = "case_id is blank: the row is not counted as a case";
+const char* const kWidth = "the row has a different number of cells than the header";
+
+const char* bad_value_reason(FieldKind k) {
+  switch (k) {
+    case FieldKind::yes_no: return kBadYesNo;
+    case FieldKind::sex: return kBadSex;
+    case FieldKind::risk: return kBadRisk;
+    case FieldKind::status: return kBadStatus;
+    default: return kBadDate;
+  }
+}
+
+constexpr int kUnknown = -1;   // blank, or a value that was not understood
+constexpr int kInvalidReason = -3;  // a closure reason outside the contract's list
+
+std::uint64_t random_seed() {
+  std::random_device rd;
+  return (static_cast<std::uint64_t>(rd()) << 32) ^ rd() ^ 0x5DEECE66DULL;
+}
+
+bool parse_age(std::string_view v, int& years) {
+  char buf[32];
+  std::string_view a = ascii_digits(v, buf, sizeof buf);
+  std::size_t i = 0;
+  int n = 0;
+  while (i < a.size() && a[i] >= '0' && a[i] <= '9') {
+    n = n * 10 + (a[i] - '0');
+    if (n > 1000) return false;
+    ++i;
+  }
+  if (i == 0) return false;
+  if (i < a.size() && (a[i] == '.' || a[i] == ',')) {
+    ++i;
+    while (i < a.size() && a[i] >= '0' && a[i] <= '9') ++i;
+  }
+  if (i != a.size() || n > 120) return false;
+  years = n;
+  return true;
+}
+
+}  // namespace
+
+struct IndicatorCounter::State {
+  State(const CaseMapping& mp, Date d, const Limits& l, std::string f, bool ragged_rows)
+      : m(mp), as_of(d), lim(l), file(std::move(f)), ragged(ragged_rows),
+        ids(IndicatorReport::kMaxDuplicateCheck, 16), seed(random_seed()) {
+    as_of.ymd(ay, am, ad);
+  }
+
+  const CaseMapping& m;
+  Date as_of;
+  Limits lim;
+  std::string file;
+  bool ragged;
+  int ay = 0, am = 0, ad = 0;
+
+  bool have_header = false;
+  std::size_t width = 0;
+  ColumnBinding bind;
+
+  // A small memo per enumerated field: values repeat ("yes", "open"…) row after row.
+  struct Memo {
+    char key[23];
+    std::uint8_t len = 0xFF;
+    int code = 0;
+  };
+  std::array<std::array<Memo, 8>, kFieldCount> memo{};
+
+  // counters
+  std::int64_t rows = 0, rejected = 0, no_id = 0, blank = 0, cases = 0, open = 0, closed = 0, dups = 0;
+  RateCount consent, risk, assess, plan, plan_ok, follow, reason, closure_ok, review, disability;
+  Disaggregation dis;
+  // Open cases per caseworker, caseworkers per supervisor: counted by keyed hashes of the
+  // codes. The hash tables outgrow the caches, so each row's keys are queued and their
+  // slots prefetched; the queue is worked off a few rows later.
+  detail::FlatMap caseworker_open{10}, supervisor_caseworkers{8};
+  detail::FlatSet pairs{std::size_t(-1), 10};
+  detail::FlatSet ids;
+  std::uint64_t seed;
+  struct Pending {
+    std::uint64_t id, caseworker, supervisor, pair;  // 0 = none
+  };
+  static constexpr std::size_t kQueue = 16;
+  std::array<Pending, kQueue> queue{};
+  std::size_t queued = 0;
+
+  void enqueue(const Pending& p) {
+    if (queued == kQueue) drain();
+    if (p.id) ids.prefetch(p.id);
+    if (p.caseworker) caseworker_open.prefetch(p.caseworker);
+    if (p.pair) {
+      pairs.prefetch(p.pair);
+      supervisor_caseworkers.prefetch(p.supervisor);
+    }
+    queue[queued++] = p;
+  }
+  void drain() {
+    for (std::size_t i = 0; i < queued; ++i) {
+      const Pending& p = queue[i];
+      if (p.id) dups += ids.insert(p.id) ? 0 : 1;
+      if (p.caseworker) caseworker_open[p.caseworker]++;
+      if (p.pair && pairs.insert(p.pair)) supervisor_caseworkers[p.supervisor]++;
+    }
+    queued = 0;
+  }
+
+  // problems
+  std::map<std::pair<int, const char*>, std::int64_t> tally;
+  std::vector<RowProblem> listed;
+  std::int64_t problems = 0;
+
+  void problem(std::uint64_t line, int field, const char* reason) {
+    ++problems;
+    ++tally[{field, reason}];
+    if (listed.size() < IndicatorReport::kListedProblems)
+      listed.push_back({line, field >= 0 ? bind.column_name[static_cast<std::size_t>(field)] : std::string(), reason});
+  }
+
+  std::string_view value(const Row& r, Field f) const {
+    for (std::size_t c : bind.columns[index(f)]) {
+      if (c >= r.size) continue;
+      const std::string_view v = trim(r.cells[c]);
+      if (!v.empty()) return v;
+    }
+    return {};
+  }
+
+  int code_of(Field f, std::string_view v) {
+    auto& slot = memo[index(f)][(v.size() + static_cast<unsigned char>(v[0]) * 7u) & 7u];
+    if (slot.len == v.size() && std::memcmp(slot.key, v.data(), v.size()) == 0) return slot.code;
+    const int code = m.values(f).lookup(v);
+    if (v.size() <= sizeof slot.key) {
+      std::memcpy(slot.key, v.data(), v.size());
+      slot.len = static_cast<std::uint8_t>(v.size());
+      slot.code = code;
+    }
+    return code;
+  }
+
+  // Canonical code, or kUnknown (blank or not understood — the latter reported).
+  int enumerated(const Row& r, Field f) {
+    const std::string_view v = value(r, f);
+    if (v.empty()) return kUnknown;
+    const int code = code_of(f, v);
+    if (code >= 0) return code;
+    if (code == ValueTable::kNoMatch) problem(r.line, static_cast<int>(index(f)), bad_value_reason(field_kind(f)));
+    return kUnknown;
+  }
+
+  std::optional<Date> date(const Row& r, Field f) {
+    const std::string_view v = value(r, f);
+    if (v.empty()) return std::nullopt;
+    auto d = m.dates().parse(v);
+    if (!d) problem(r.line, static_cast<int>(index(f)), kBadDate);
+    return d;
+  }
+
+  static bool all_blank(const Row& r) {
+    for (std::size_t i = 0; i < r.size; ++i)
+      if (!trim(r.cells[i]).empty()) return false;
+    return true;
+  }
+
+  void header(const Row& r) {
+    std::vector<std::string_view> h(r.cells, r.cells + r.size);
+    bind = m.bind(h);
+    width = r.size;
+    have_header = true;
+    if (!bind.has(Field::case_id)) {
+      std::string looked;
+      for (const auto& n : m.columns(Field::case_id)) looked += (looked.empty() ? "\"" : ", \"") + n + "\"";
+      throw CaseDataError(file, r.line, 0, {},
+                          "no case_id column in the header (mapping \"" + m.name() + "\" looks for " +
+                              (looked.empty() ? std::string("nothing") : looked) +
+                              "); is this the right mapping, and is the first line the header?");
+    }
+  }
+
+  void row(const Row& r) {
+    ++rows;
+    if (r.malformed) {
+      ++rejected;
+      problem(r.line, -1, r.malformed);
+      return;
+    }
+    if (r.size != width && !(ragged && r.size < width)) {
+      bool extra_blank = r.size > width;
+      for (std::size_t i = width; extra_blank && i < r.size; ++i) extra_blank = trim(r.cells[i]).empty();
+      if (!extra_blank) {
+        if (all_blank(r)) {
+          --rows;
+          ++blank;
+        } else {
+          ++rejected;
+          problem(r.line, -1, kWidth);
+        }
+        return;
+      }
+    }
+    const std::string_view id = value(r, Field::case_id);
+    if (id.empty()) {
+      if (all_blank(r)) {
+        --rows;
+        ++blank;
+      } else {
+        ++no_id;
+        problem(r.line, static_cast<int>(index(Field::case_id)), kNoCaseId);
+      }
+      return;
+    }
+    ++cases;
+    Pending pending{detail::hash_text(id, seed), 0, 0, 0};
+
+    const int st = enumerated(r, Field::status);
+    const bool is_open = st == static_cast<int>(Status::open);
+    const bool is_closed = st == static_cast<int>(Status::closed);
+    open += is_open;
+    closed += is_closed;
+
+    const int rk = enumerated(r, Field::risk_level);
+    const int sx = enumerated(r, Field::sex);
+    const int ds = enumerated(r, Field::disability);
+    const int cs = enumerated(r, Field::consent);
+    const int pa = enumerated(r, Field::case_plan_approved);
+    const int ca = enumerated(r, Field::closure_approved);
+    int why = kUnknown;
+    if (const std::string_view v = value(r, Field::closure_reason); !v.empty()) {
+      const int c = code_of(Field::closure_reason, v);
+      why = c >= 0 ? c : (c == ValueTable::kBlank ? kUnknown : kInvalidReason);
+    }
+    const auto reg = date(r, Field::registration_date);
+    const auto ass = date(r, Field::assessment_date);
+    const auto cp = date(r, Field::case_plan_date);
+    const auto fu = date(r, Field::last_followup_date);
+    const auto cd = date(r, Field::closure_date);
+    const auto pcr = date(r, Field::post_closure_review_date);
+    const auto dob = date(r, Field::date_of_birth);
+
+    int years = -1;
+    if (const std::string_view v = value(r, Field::age); !v.empty()) {
+      if (!parse_age(v, years)) {
+        years = -1;
+        problem(r.line, static_cast<int>(index(Field::age)), kBadAge);
+      }
+    }
+    if (years < 0 && dob) {
+      if (*dob > as_of) {
+        problem(r.line, static_cast<int>(index(Field::date_of_birth)), kDobAfterAsOf);
+      } else {
+        int y, mo, d;
+        dob->ymd(y, mo, d);
+        years = ay - y - ((am < mo || (am == mo && ad < d)) ? 1 : 0);
+      }
+    }
+
+    // Rates over all cases.
+    consent.denominator++;
+    consent.numerator += cs == static_cast<int>(YesNo::yes);
+    risk.denominator++;
+    risk.numerator += rk >= 0;
+    disability.denominator++;
+    disability.numerator += ds >= 0;
+
+    if (rk >= 0 && reg && ass) {
+      assess.denominator++;
+      assess.numerator += (*ass - *reg) <= lim.assessment_due_days[static_cast<std::size_t>(rk)];
+    }
+    if (ass) {
+      plan.denominator++;
+      plan.numerator += cp.has_value();
+    }
+    if (cp) {
+      plan_ok.denominator++;
+      plan_ok.numerator += pa == static_cast<int>(YesNo::yes);
+    }
+    if (is_open && rk >= 0) {
+      follow.denominator++;
+      const std::optional<Date> last = fu ? fu : reg;
+      if (last) follow.numerator += (as_of - *last) <= lim.followup_days[static_cast<std::size_t>(rk)];
+    }
+    if (is_closed) {
+      reason.denominator++;
+      reason.numerator += why >= 0;
+      closure_ok.denominator++;
+      closure_ok.numerator += ca == static_cast<int>(YesNo::yes);
+      if (cd && (as_of - *cd) >= lim.post_closure_review_days) {
+        review.denominator++;
+        review.numerator += pcr && *pcr >= *cd + lim.post_closure_review_days;
+      }
+    }
+
+    auto& cell = dis.at(sx >= 0 ? static_cast<Sex>(sx) : Sex::unknown, age_group_of(years),
+                        ds >= 0 ? static_cast<std::size_t>(ds) : 2);
+    cell.total++;
+    cell.open += is_open;
+
+    if (is_open) {
+      const std::string_view cw = value(r, Field::caseworker);
+      if (!cw.empty()) {
+        pending.caseworker = detail::hash_text(cw, seed ^ 0x3C3C3C3C3C3C3C3CULL, true);
+        const std::string_view sup = value(r, Field::supervisor);
+        if (!sup.empty()) {
+          pending.supervisor = detail::hash_text(sup, seed ^ 0xA5A5A5A5A5A5A5A5ULL, true);
+          pending.pair = detail::mix64(pending.caseworker ^ (pending.supervisor * 0x9E3779B97F4A7C15ULL)) | 1;
+        }
+      }
+    }
+    enqueue(pending);
+  }
+};
+
+IndicatorCounter::IndicatorCounter(const CaseMapping& mapping, Date as_of, const Limits& limits, std::string file,
+                                   bool ragged_rows)
+    : s_(new State(mapping, as_of, limits, std::move(file), ragged_rows)) {}
+
+IndicatorCounter::~IndicatorCounter() { delete s_; }
+
+bool IndicatorCounter::add(const Row& row) {
+  if (!s_->have_header) {
+    if (row.malformed)
+      throw CaseDataError(s_->file, row.line, 0, {}, std::string("cannot read the header: ") + row.malformed);
+    if (State::all_blank(row)) return true;
+    s_->header(row);
+    return true;
+  }
+  s_->row(row);
+  return true;
+}
+
+IndicatorReport IndicatorCounter::finish() {
+  State& s = *s_;
+  if (!s.have_header) throw CaseDataError(s.file, "the file is empty: no header row");
+  s.drain();
+
+  IndicatorReport rep;
+  rep.rows = s.rows;
+  rep.rows_rejected = s.rejected;
+  rep.rows_without_case_id = s.no_id;
+  rep.blank_rows = s.blank;
+  rep.limits = s.lim;
+  rep.duplicate_check_complete = !s.ids.full();
+
+  auto& ind = rep.indicators;
+  auto count = [&](const char* id, std::int64_t v) { ind[id] = static_cast<double>(v); };
+  auto rate = [&](const char* id, const RateCount& c) {
+    rep.counts[id] = c;
+    ind[id] = c.denominator > 0 ? std::optional<double>(static_cast<double>(c.numerator) /
+                                                        static_cast<double>(c.denominator))
+                                : std::nullopt;
+  };
+  count("cases.total", s.cases);
+  count("cases.open", s.open);
+  count("cases.closed", s.closed);
+  count("cases.duplicate_ids", s.dups);
+
+  std::vector<std::uint32_t> load;
+  s.caseworker_open.for_each([&](std::uint64_t, std::uint32_t n) { load.push_back(n); });
+  count("caseload.caseworkers", static_cast<std::int64_t>(load.size()));
+  if (load.empty()) {
+    ind["caseload.max"] = std::nullopt;
+    ind["caseload.median"] = std::nullopt;
+    ind["caseload.over_limit"] = std::nullopt;
+  } else {
+    std::sort(load.begin(), load.end());
+    const std::size_t n = load.size();
+    ind["caseload.max"] = static_cast<double>(load.back());
+    ind["caseload.median"] = n % 2 ? static_cast<double>(load[n / 2])
+                                   : (static_cast<double>(load[n / 2 - 1]) + static_cast<double>(load[n / 2])) / 2.0;
+    count("caseload.over_limit", std::count_if(load.begin(), load.end(), [&](std::uint32_t v) {
+            return v > static_cast<std::uint32_t>(std::max(0, s.lim.caseload));
+          }));
+  }
+  std::vector<std::uint32_t> sup;
+  s.supervisor_caseworkers.for_each([&](std::uint64_t, std::uint32_t n) { sup.push_back(n); });
+  if (sup.empty()) {
+    ind["supervision.max"] = std::nullopt;
+    ind["supervision.over_limit"] = std::nullopt;
+  } else {
+    ind["supervision.max"] = static_cast<double>(*std::max_element(sup.begin(), sup.end()));
+    count("supervision.over_limit", std::count_if(sup.begin(), sup.end(), [&](std::uint32_t v) {
+            return v > static_cast<std::uint32_t>(std::max(0, s.lim.caseworkers_per_supervisor));
+          }));
+  }
+  rate("consent.rate", s.consent);
+  rate("risk.recorded_rate", s.risk);
+  rate("assessment.timely_rate", s.assess);
+  rate("case_plan.rate", s.plan);
+  rate("case_plan.approved_rate", s.plan_ok);
+  rate("followup.timely_rate", s.follow);
+  rate("closure.valid_reason_rate", s.reason);
+  rate("closure.approved_rate", s.closure_ok);
+  rate("closure.post_review_rate", s.review);
+  rate("disability.recorded_rate", s.disability);
+
+  rep.disaggregation = s.dis;
+  rep.problems = s.listed;
+  rep.problems_total = s.problems;
+  for (const auto& [key, n] : s.tally)
+    rep.problem_counts.push_back(
+        {key.first >= 0 ? s.bind.column_name[static_cast<std::size_t>(key.first)] : std::string(), key.second, n});
+  std::stable_sort(rep.problem_counts.begin(), rep.problem_counts.end(),
+                   [](const ProblemCount& a, const ProblemCount& b) { return a.count > b.count; });
+  for (Field f : all_fields()) {
+    if (s.bind.has(f))
+      rep.columns[field_name(f)] = s.bind.column_name[index(f)];
+    else
+      rep.missing_columns.push_back(field_name(f));
+  }
+  return rep;
+}
+
+// ---- JSON ---------------------------------------------------------------------------------
+
+nlohmann::json Disaggregation::to_json() const {
+  nlohmann::json j;
+  nlohmann::json cells_j = nlohmann::json::array();
+  std::array<Cell, kSexes> by_sex{};
+  std::array<Cell, kAgeGroups> by_age{};
+  std::array<Cell, kDisability> by_dis{};
+  for (std::size_t s = 0; s < kSexes; ++s)
+    for (std::size_t a = 0; a < kAgeGroups; ++a)
+      for (std::size_t d = 0; d < kDisability; ++d) {
+        const Cell& c = at(static_cast<Sex>(s), static_cast<AgeGroup>(a), d);
+        for (Cell* m : {&by_sex[s], &by_age[a], &by_dis[d]}) {
+          m->total += c.total;
+          m->open += c.open;
+        }
+        if (c.total == 0) continue;
+        cells_j.push_back({{"sex", kSexNames[s]},
+                           {"age_group", age_group_name(static_cast<AgeGroup>(a))},
+                           {"disability", kDisabilityNames[d]},
+                           {"total", c.total},
+                           {"open", c.open}});
+      }
+  auto margin = [](const auto& arr, auto name) {
+    nlohmann::json o = nlohmann::json::object();
+    for (std::size_t i = 0; i < arr.size(); ++i) o[name(i)] = {{"total", arr[i].total}, {"open", arr[i].open}};
+    return o;
+  };
+  j["cells"] = cells_j;
+  j["by_sex"] = margin(by_sex, [](std::size_t i) { return std::string(kSexNames[i]); });
+  j["by_age_group"] = margin(by_age, [](std::size_t i) { return std::string(age_group_name(static_cast<AgeGroup>(i))); });
+  j["by_disability"] = margin(by_dis, [](std::size_t i) { return std::string(kDisabilityNames[i]); });
+  return j;
+}
+
+nlohmann::json IndicatorReport::to_json() const {
+  nlohmann::json j;
+  j["rows"] = rows;
+  nlohmann::json ind = nlohmann::json::object();
+  for (const auto& id : indicator_ids()) {
+    const auto it = indicators.find(id);
+    if (it == indicators.end() || !it->second) {
+      ind[id] = nullptr;
+    } else if (is_rate(id) || id == "caseload.median") {
+      ind[id] = *it->second;
+    } else {
+      ind[id] = static_cast<std::int64_t>(*it->second);
+    }
+  }
+  j["indicators"] = ind;
+  nlohmann::json c = nlohmann::json::object();
+  for (const auto& [id, rc] : counts) c[id] = {{"numerator", rc.numerator}, {"denominator", rc.denominator}};
+  j["counts"] = c;
+  j["disaggregation"] = disaggregation.to_json();
+  nlohmann::json p;
+  p["total"] = problems_total;
+  p["rows_rejected"] = rows_rejected;
+  p["rows_without_case_id"] = rows_without_case_id;
+  p["blank_rows"] = blank_rows;
+  p["duplicate_check_complete"] = duplicate_check_complete;
+  nlohmann::json by = nlohmann::json::array();
+  for (const auto& pc : problem_counts) by.push_back({{"column", pc.column}, {"reason", pc.reason}, {"count", pc.count}});
+  p["by_column"] = by;
+  nlohmann::json listed = nlohmann::json::array();
+  for (const auto& rp : problems) listed.push_back({{"line", rp.line}, {"column", rp.column}, {"reason", rp.reason}});
+  p["listed"] = listed;
+  p["all_listed"] = static_cast<std::int64_t>(problems.size()) == problems_total;
+  j["problems"] = p;
+  j["columns"] = {{"found", columns}, {"missing", missing_columns}};
+  j["limits"] = {{"caseload", limits.caseload},
+                 {"caseworkers_per_supervisor", limits.caseworkers_per_supervisor},
+                 {"assessment_due_days",
+                  {{"high", limits.assessment_due_days[0]},
+                   {"medium", limits.assessment_due_days[1]},
+                   {"low", limits.assessment_due_days[2]}}},
+                 {"followup_days",
+                  {{"high", limits.followup_days[0]},
+                   {"medium", limits.followup_days[1]},
+                   {"low", limits.followup_days[2]}}},
+                 {"post_closure_review_days", limits.post_closure_review_days}};
+  nlohmann::json src = {{"file", source.file},     {"bytes", source.bytes},       {"format", source.format},
+                        {"as_of", source.as_of.iso()}, {"mapping", source.mapping}};
+  if (source.format == "csv") {
+    src["encoding"] = source.encoding;
+    src["bom"] = source.bom;
+    src["delimiter"] = source.delimiter;
+  } else {
+    src["sheet"] = source.sheet;
+  }
+  j["source"] = src;
+  return j;
+}
+
+nlohmann::json suppress_small(const nlohmann::json& report, int threshold) {
+  nlohmann::json j = report;
+  const std::string mark = "<" + std::to_string(threshold);
+  auto small = [&](const nlohmann::json& v) {
+    return v.is_number_integer() && v.get<std::int64_t>() > 0 && v.get<std::int64_t>() < threshold;
+  };
+  auto hide = [&](nlohmann::json& v) {
+    if (small(v)) v = mark;
+  };
+  if (j.contains("rows")) hide(j["rows"]);
+  nlohmann::json suppressed = nlohmann::json::array();
+  if (j.contains("indicators")) {
+    for (const char* id : {"cases.total", "cases.open", "cases.closed", "cases.duplicate_ids"})
+      if (j["indicators"].contains(id)) hide(j["indicators"][id]);
+    if (j.contains("counts")) {
+      for (auto it = j["counts"].begin(); it != j["counts"].end(); ++it) {
+        const bool rate_small = small((*it)["denominator"]);
+        hide((*it)["numerator"]);
+        hide((*it)["denominator"]);
+        if (rate_small && j["indicators"].contains(it.key())) {
+          j["indicators"][it.key()] = nullptr;
+          suppressed.push_back(it.key());
+        }
+      }
+    }
+  }
+  if (j.contains("disaggregation")) {
+    auto& d = j["disaggregation"];
+    for (auto& cell : d["cells"]) {
+      hide(cell["total"]);
+      hide(cell["open"]);
+    }
+    for (const char* m : {"by_sex", "by_age_group", "by_disability"})
+      if (d.contains(m))
+        for (auto& v : d[m]) {
+          hide(v["total"]);
+          hide(v["open"]);
+        }
+  }
+  if (j.contains("problems")) {
+    auto& p = j["problems"];
+    p.erase("listed");
+    p["all_listed"] = false;
+    for (const char* k : {"total", "rows_rejected", "rows_without_case_id", "blank_rows"})
+      if (p.contains(k)) hide(p[k]);
+    if (p.contains("by_column"))
+      for (auto& b : p["by_column"]) hide(b["count"]);
+  }
+  if (j.contains("source")) j["source"].erase("bytes");
+  j["suppressed"] = suppressed;
+  j["small_counts_suppressed_below"] = threshold;
+  return j;
+}
+
+// ---- entry ---------------------------------------------------------------------------------
+
+IndicatorReport compute_indicators(const std::string& path, const CaseMapping& mapping, Date as_of,
+                                   const Limits& limits, ProgressCallback progress,
+                                   const std::atomic<bool>* cancel) {
+  const std::string file = file_name_only(path);
+  const FileKind kind = detect_file_kind(path);
+  if (kind == FileKind::unknown) throw CaseDataError(file, "cannot open the file");
+  auto run = [&](const ReadOptions& options) {
+    IndicatorCounter counter(mapping, as_of, limits, file, kind == FileKind::xlsx);
+    TableInfo info;
+    read_table(path, options, [&](const Row& r) { return counter.add(r); }, progress, cancel, &info);
+    IndicatorReport rep = counter.finish();
+    rep.source.file = file;
+    rep.source.bytes = info.bytes;
+    rep.source.format = info.kind == FileKind::xlsx ? "xlsx" : "csv";
+    rep.source.encoding = encoding_name(info.encoding);
+    rep.source.bom = info.bom;
+    rep.source.delimiter = info.delimiter ? std::string(1, info.delimiter) : std::string();
+    rep.source.sheet = info.sheet;
+    rep.source.as_of = as_of;
+    rep.source.mapping = mapping.name();
+    return rep;
+  };
+  try {
+    return run(mapping.read_options());
+  } catch (const NotUtf8AfterAll&) {
+    ReadOptions o = mapping.read_options();
+    o.encoding = Encoding::cp1256;
+    return run(o);
+  }
+}
+
+}  // namespace mizan::casedata

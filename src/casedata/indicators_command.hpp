@@ -1,0 +1,22 @@
+#pragma once
+// `mizan indicators CASES.(csv|xlsx) [--mapping NAME|FILE] [--as-of YYYY-MM-DD] [--json]`
+#include <iosfwd>
+#include <string>
+
+namespace mizan::casedata {
+
+struct IndicatorsCommandOptions {
+  std::string path;
+  std::string mapping;         // built-in name, mapping file, or "" / "auto": guessed from the header
+  std::string as_of;           // YYYY-MM-DD; "" = today
+  bool json = false;           // CONTRACT.md section 4 JSON on `out`
+  bool suppress_small = false; // counts 1–4 shown as "<5" (for sharing between agencies)
+};
+
+// Returns the exit code: 0 success; 1 invalid input (the message on `err` names the file
+// and the place); 2 usage (a malformed --as-of).
+int run_indicators_command(const IndicatorsCommandOptions& options, std::ostream& out, std::ostream& err);
+int run_indicators_command(const std::string& path, const std::string& mapping, const std::string& as_of, bool json,
+                           std::ostream& out, std::ostream& err);
+
+}  // namespace mizan::casedata
