@@ -4,6 +4,8 @@
 
 #include <stb_truetype.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <vector>
@@ -73,6 +75,26 @@ ImFont* add_role(ImFontAtlas& atlas, const std::string& latin, const std::string
 
 }  // namespace
 
+std::vector<std::string> app_font_dirs() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> dirs;
+  auto add = [&](const fs::path& p) {
+    std::error_code ec;
+    if (!p.empty() && fs::is_directory(p, ec)) dirs.push_back(p.lexically_normal().string());
+  };
+  if (const char* env = std::getenv("MIZAN_FONTS_DIR")) add(env);
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    add(exe.parent_path() / "../share/mizan/fonts");
+    add(exe.parent_path() / "fonts");
+  }
+#ifdef MIZAN_SOURCE_FONTS_DIR
+  add(MIZAN_SOURCE_FONTS_DIR);
+#endif
+  return dirs;
+}
+
 std::string find_font_file(const std::string& family, bool bold) {
   struct Pattern {
     FcPattern* p;
@@ -81,6 +103,14 @@ std::string find_font_file(const std::string& family, bool bold) {
     }
   };
   if (!FcInit()) return "";
+  static const bool app_fonts_added = [] {
+    // Fonts dropped into Mizan's fonts/ folder take part in the match (a laptop without
+    // fonts-noto-core can be given Noto Sans Arabic by copying the files there).
+    for (const std::string& dir : app_font_dirs())
+      FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(dir.c_str()));
+    return true;
+  }();
+  (void)app_fonts_added;
   Pattern want{FcPatternCreate()};
   FcPatternAddString(want.p, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
   FcPatternAddInteger(want.p, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);

@@ -16,6 +16,10 @@ struct Fonts {
   std::vector<std::string> warnings;
 };
 
+// Folders of fonts that Mizan adds to fontconfig's set: $MIZAN_FONTS_DIR, <exe>/../share/
+// mizan/fonts, <exe>/fonts and the source tree's fonts/ (those that exist).
+std::vector<std::string> app_font_dirs();
+
 // The file of a font family through fontconfig; "" when that family is not installed
 // (fontconfig always answers with *some* font, so the family it returns is checked).
 std::string find_font_file(const std::string& family, bool bold = false);
