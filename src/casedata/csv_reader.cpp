@@ -118,13 +118,15 @@ class CsvParser {
     return 0;
   }
 
+  // Called for every field: the common case stays inline, growing (and the column limit)
+  // out of line. fields_ never holds more than kMaxColumns entries.
   void push(std::size_t& n, const char* b, std::size_t len) {
-    if (n == fields_.size()) {
-      if (n >= kMaxColumns)
-        throw CaseDataError(file_, line_, 0, {}, "more than 100000 columns in one record");
-      fields_.resize(n * 2);
-    }
+    if (__builtin_expect(n >= fields_.size(), 0)) grow_fields(n);
     fields_[n++] = std::string_view(b, len);
+  }
+  [[gnu::noinline]] void grow_fields(std::size_t n) {
+    if (n >= kMaxColumns) throw CaseDataError(file_, line_, 0, {}, "more than 100000 columns in one record");
+    fields_.resize(std::min(n * 2, kMaxColumns));
   }
 
   void emit(std::size_t n, std::size_t newlines, const char* malformed) {

@@ -146,11 +146,7 @@ std::size_t put(char32_t cp, char* out) {
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
-  // Fast path: plain ASCII ends.
-  auto plain = [](unsigned char c) { return c > ' ' && c < 0x80; };
-  if (s.empty() || (plain(static_cast<unsigned char>(s.front())) && plain(static_cast<unsigned char>(s.back()))))
-    return s;
+std::string_view trim_slow(std::string_view s) {
   std::size_t b = 0;
   while (b < s.size()) {
     std::size_t j = b;

@@ -56,7 +56,14 @@ std::optional<int> value_code(FieldKind kind, std::string_view canonical);  // e
 const char* value_name(FieldKind kind, int code);
 
 // Trims ASCII and Unicode spaces, bidi and zero-width marks, and a BOM.
-std::string_view trim(std::string_view s);
+std::string_view trim_slow(std::string_view s);
+inline std::string_view trim(std::string_view s) {
+  // Fast path, nearly every cell: nothing to trim when both ends are visible ASCII.
+  if (s.empty()) return s;
+  const auto f = static_cast<unsigned char>(s.front()), b = static_cast<unsigned char>(s.back());
+  if (f > ' ' && f < 0x80 && b > ' ' && b < 0x80) return s;
+  return trim_slow(s);
+}
 inline bool is_blank(std::string_view s) { return trim(s).empty(); }
 
 // The comparison form of a header name or a value: lower-case ASCII; runs of spaces, '_'

@@ -203,10 +203,38 @@ struct IndicatorCounter::State {
     return kUnknown;
   }
 
+  // Dates repeat (a few hundred distinct days in a year of cases): a direct-mapped memo of
+  // spellings up to 16 bytes saves parsing most of them. Only dates are kept here, and
+  // the memo lives as long as the import.
+  struct DateMemo {
+    std::uint64_t a = 0, b = 0;
+    std::uint8_t len = 0xFF;
+    bool ok = false;
+    Date d;
+  };
+  std::vector<DateMemo> date_memo = std::vector<DateMemo>(1024);
+
+  std::optional<Date> parse_date(std::string_view v) {
+    if (v.size() > 16) return m.dates().parse(v);
+    std::uint64_t k[2] = {0, 0};
+    std::memcpy(k, v.data(), v.size());
+    const std::size_t h =
+        static_cast<std::size_t>(((k[0] * 0x9E3779B97F4A7C15ULL) ^ (k[1] * 0xC2B2AE3D27D4EB4FULL)) >> 54);
+    DateMemo& e = date_memo[h];
+    if (e.len == v.size() && e.a == k[0] && e.b == k[1]) return e.ok ? std::optional<Date>(e.d) : std::nullopt;
+    const auto d = m.dates().parse(v);
+    e.a = k[0];
+    e.b = k[1];
+    e.len = static_cast<std::uint8_t>(v.size());
+    e.ok = d.has_value();
+    e.d = d.value_or(Date{});
+    return d;
+  }
+
   std::optional<Date> date(const Row& r, Field f) {
     const std::string_view v = value(r, f);
     if (v.empty()) return std::nullopt;
-    auto d = m.dates().parse(v);
+    auto d = parse_date(v);
     if (!d) problem(r.line, static_cast<int>(index(f)), kBadDate);
     return d;
   }
@@ -610,6 +638,61 @@ nlohmann::json suppress_small(const nlohmann::json& report, int threshold) {
   j["suppressed"] = suppressed;
   j["small_counts_suppressed_below"] = threshold;
   return j;
+}
+
+nlohmann::json case_data_import(const IndicatorReport& r, const std::string& imported_at) {
+  const nlohmann::json full = r.to_json();
+  nlohmann::json imp;
+  imp["file"] = r.source.file;
+  imp["format"] = r.source.format;
+  imp["imported_at"] = imported_at;
+  imp["as_of"] = r.source.as_of.iso();
+  imp["mapping"] = r.source.mapping;
+  imp["rows"] = r.rows;
+  nlohmann::json ind = nlohmann::json::object();
+  for (const auto& id : indicator_ids()) {
+    const nlohmann::json& v = full["indicators"][id];
+    const auto c = r.counts.find(id);
+    if (c != r.counts.end())
+      ind[id] = {{"value", v}, {"numerator", c->second.numerator}, {"denominator", c->second.denominator}};
+    else
+      ind[id] = v;
+  }
+  imp["indicators"] = ind;
+  imp["limits"] = full["limits"];
+  imp["disaggregation"] = full["disaggregation"];
+  nlohmann::json p = full["problems"];
+  p.erase("listed");  // line numbers stay with the import report, not the assessment
+  p.erase("all_listed");
+  imp["problems"] = p;
+  // Column names and the file name come from the user's file: make them valid UTF-8, so
+  // the assessment can always be written.
+  return nlohmann::json::parse(imp.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+nlohmann::json add_case_data_import(const nlohmann::json& cd, const nlohmann::json& import) {
+  nlohmann::json imports = nlohmann::json::array();
+  if (cd.is_array()) {
+    imports = cd;
+  } else if (cd.is_object() && cd.contains("imports") && cd["imports"].is_array()) {
+    imports = cd["imports"];
+  } else if (cd.is_object() && !cd.empty()) {
+    imports.push_back(cd);  // an older single import (or a bare map of indicators)
+  }
+  auto same = [&](const nlohmann::json& a) {
+    for (const char* k : {"file", "as_of", "mapping"})
+      if (!a.is_object() || !a.contains(k) || a[k] != import[k]) return false;
+    return true;
+  };
+  nlohmann::json kept = nlohmann::json::array();
+  for (const auto& i : imports)
+    if (!same(i)) kept.push_back(i);
+  kept.push_back(import);
+  nlohmann::json out = cd.is_object() && cd.contains("imports") ? cd : nlohmann::json::object();
+  out["format"] = "mizan-case-data";
+  out["format_version"] = 1;
+  out["imports"] = kept;
+  return out;
 }
 
 // ---- entry ---------------------------------------------------------------------------------

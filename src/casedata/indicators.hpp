@@ -109,6 +109,16 @@ struct IndicatorReport {
 // row-level problem lines are dropped. Works on IndicatorReport::to_json() output.
 nlohmann::json suppress_small(const nlohmann::json& report, int threshold = 5);
 
+// What an assessment keeps of an import (one entry of `case_data.imports`, shape in
+// src/core/evidence.hpp and docs/casedata.md): the source (file name without folders,
+// format, import time, as-of date, mapping, row count), every indicator as
+// {"value", "numerator", "denominator"} (rates) or a number, the limits, the
+// disaggregation and the problem counts by column and reason. No line numbers, no cell.
+nlohmann::json case_data_import(const IndicatorReport& report, const std::string& imported_at);
+// Adds `import` to an assessment's `case_data` (creating or upgrading its shape); an earlier
+// import of the same file, as-of date and mapping is replaced. Returns the new case_data.
+nlohmann::json add_case_data_import(const nlohmann::json& case_data, const nlohmann::json& import);
+
 // The streaming core: give it the header row, then every row; nothing is kept of a row.
 // How a bad value affects a row: the field counts as blank (unknown) for every indicator,
 // the row still counts, and the problem is recorded (line, column, reason). A row whose

@@ -6,6 +6,9 @@
 #include "casedata/error.hpp"
 #include "casedata/indicators.hpp"
 #include "casedata/mapping.hpp"
+#include "core/assessment.hpp"
+#include "core/evidence.hpp"
+#include "core/problem.hpp"
 
 namespace mizan::casedata {
 
@@ -31,7 +34,10 @@ std::string human_bytes(std::uint64_t b) {
   return std::to_string(b / (1024 * 1024)) + " MB";
 }
 
-void print_table(const IndicatorReport& r, const CaseMapping& m, std::ostream& out) {
+void print_table(const IndicatorReport& r, const CaseMapping& m, bool shared, std::ostream& out) {
+  // Shared between agencies: counts 1-4 as "<5", rates over fewer than 5 cases hidden,
+  // no line numbers.
+  auto n = [&](std::int64_t v) { return shared ? mizan::shared_count(v) : std::to_string(v); };
   const auto& s = r.source;
   out << "Case data: " << s.file << " (" << s.format;
   if (s.format == "csv")
@@ -40,10 +46,11 @@ void print_table(const IndicatorReport& r, const CaseMapping& m, std::ostream& o
   else
     out << ", sheet \"" << s.sheet << "\"";
   out << ", " << human_bytes(s.bytes) << ")\n";
-  out << "Mapping: " << m.name() << "    As of: " << s.as_of.iso() << "\n";
-  out << "Rows: " << r.rows << "    cases: " << static_cast<std::int64_t>(*r.indicators.at("cases.total"))
-      << "    rejected: " << r.rows_rejected << "    without case_id: " << r.rows_without_case_id
-      << "    blank: " << r.blank_rows << "\n";
+  out << "Mapping: " << m.name() << "    As of: " << s.as_of.iso() << (shared ? "    (for sharing: counts below 5 shown as <5)" : "")
+      << "\n";
+  out << "Rows: " << n(r.rows) << "    cases: " << n(static_cast<std::int64_t>(*r.indicators.at("cases.total")))
+      << "    rejected: " << n(r.rows_rejected) << "    without case_id: " << n(r.rows_without_case_id)
+      << "    blank: " << n(r.blank_rows) << "\n";
   if (!r.missing_columns.empty()) {
     out << "Columns not found (their indicators stay empty):";
     for (const auto& c : r.missing_columns) out << ' ' << c;
@@ -52,16 +59,19 @@ void print_table(const IndicatorReport& r, const CaseMapping& m, std::ostream& o
   out << "\n" << pad("indicator", 28) << pad("value", 10, true) << "   count\n";
   for (const auto& id : indicator_ids()) {
     const auto& v = r.indicators.at(id);
+    const auto c = r.counts.find(id);
+    const bool hidden = shared && c != r.counts.end() && mizan::is_small_count(c->second.denominator);
     std::string val = "-";
-    if (v) {
+    if (hidden) {
+      val = "(<5)";
+    } else if (v) {
       if (is_rate(id)) val = fmt(*v * 100.0, "%.1f%%");
       else if (id == "caseload.median") val = fmt(*v, "%g");
+      else if (id.rfind("cases.", 0) == 0) val = n(static_cast<std::int64_t>(*v));
       else val = std::to_string(static_cast<std::int64_t>(*v));
     }
     out << pad(id, 28) << pad(val, 10, true);
-    const auto c = r.counts.find(id);
-    if (c != r.counts.end())
-      out << "   " << c->second.numerator << " / " << c->second.denominator;
+    if (c != r.counts.end()) out << "   " << n(c->second.numerator) << " / " << n(c->second.denominator);
     out << "\n";
   }
 
@@ -79,7 +89,7 @@ void print_table(const IndicatorReport& r, const CaseMapping& m, std::ostream& o
         t += c.total;
         o += c.open;
       }
-      out << pad(std::to_string(t) + " / " + std::to_string(o), 14, true);
+      out << pad(n(t) + " / " + n(o), 14, true);
     }
     out << "\n";
   }
@@ -88,21 +98,47 @@ void print_table(const IndicatorReport& r, const CaseMapping& m, std::ostream& o
     for (std::size_t a = 0; a < Disaggregation::kAgeGroups; ++a)
       for (std::size_t d = 0; d < 3; ++d)
         dis[d] += r.disaggregation.at(static_cast<Sex>(sx), static_cast<AgeGroup>(a), d).total;
-  out << "Disability: yes " << dis[0] << ", no " << dis[1] << ", not recorded " << dis[2] << "\n";
+  out << "Disability: yes " << n(dis[0]) << ", no " << n(dis[1]) << ", not recorded " << n(dis[2]) << "\n";
 
   if (r.problems_total > 0) {
-    out << "\nProblems: " << r.problems_total << "\n";
+    out << "\nProblems: " << n(r.problems_total) << "\n";
     for (const auto& pc : r.problem_counts)
-      out << "  " << pad(std::to_string(pc.count), 8, true) << "  " << (pc.column.empty() ? "(row)" : pc.column)
-          << ": " << pc.reason << "\n";
-    const std::size_t show = std::min<std::size_t>(r.problems.size(), 20);
-    out << "First " << show << (show < static_cast<std::size_t>(r.problems_total) ? " (--json lists more)" : "")
-        << ":\n";
-    for (std::size_t i = 0; i < show; ++i) {
-      const auto& p = r.problems[i];
-      out << "  " << s.file << ":" << p.line << ": " << (p.column.empty() ? "" : p.column + ": ") << p.reason << "\n";
+      out << "  " << pad(n(pc.count), 8, true) << "  " << (pc.column.empty() ? "(row)" : pc.column) << ": "
+          << pc.reason << "\n";
+    if (!shared) {
+      const std::size_t show = std::min<std::size_t>(r.problems.size(), 20);
+      out << "First " << show << (show < static_cast<std::size_t>(r.problems_total) ? " (--json lists more)" : "")
+          << ":\n";
+      for (std::size_t i = 0; i < show; ++i) {
+        const auto& p = r.problems[i];
+        out << "  " << s.file << ":" << p.line << ": " << (p.column.empty() ? "" : p.column + ": ") << p.reason
+            << "\n";
+      }
     }
   }
+}
+
+// Writes the aggregates into the assessment's case_data. A signed-off assessment is refused.
+bool attach_to_assessment(const IndicatorReport& report, const std::string& path, std::ostream& note,
+                          std::ostream& err) {
+  LoadedAssessment loaded = load_assessment(path);
+  Assessment& a = loaded.assessment;
+  const std::string name = file_name_only(path);
+  if (a.signed_off()) {
+    err << name << ": the assessment is signed off; reopen it first (mizan sign --reopen) to attach case data\n";
+    return false;
+  }
+  const std::string at = now_iso8601();
+  a.case_data = add_case_data_import(a.case_data, case_data_import(report, at));
+  AuditEntry e;
+  e.at = at;
+  e.by = "mizan indicators";
+  e.field = "case_data";
+  e.to = report.source.file + " (as of " + report.source.as_of.iso() + ", " + std::to_string(report.rows) + " rows)";
+  a.audit.push_back(e);
+  save_assessment(path, a);
+  note << "Attached the indicators of " << report.source.file << " to " << name << "\n";
+  return true;
 }
 
 }  // namespace
@@ -126,16 +162,20 @@ int run_indicators_command(const IndicatorsCommandOptions& o, std::ostream& out,
       mapping = CaseMapping::resolve(o.mapping);
     }
     const IndicatorReport report = compute_indicators(o.path, mapping, as_of, mapping.apply_to(Limits{}));
+    if (!o.attach.empty() && !attach_to_assessment(report, o.attach, o.json ? err : out, err)) return 1;
     if (o.json) {
       nlohmann::json j = report.to_json();
       if (o.suppress_small) j = suppress_small(j);
-      out << j.dump(2) << "\n";
+      out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
-      print_table(report, mapping, out);
+      print_table(report, mapping, o.suppress_small, out);
     }
     return 0;
   } catch (const CaseDataError& e) {
     err << e.what() << "\n";
+    return 1;
+  } catch (const InputError& e) {
+    for (const auto& p : e.problems()) err << p.str() << "\n";
     return 1;
   } catch (const std::exception& e) {
     // Unexpected, but never a crash: messages of ours never carry cell content.

@@ -138,7 +138,9 @@ CaseMapping CaseMapping::primero() {
   m.name_ = "primero";
   m.description_ = "Primero / CPIMS+ case export: CSV internal field names or XLSX display names";
   auto set = [&](Field f, std::vector<std::string> names) { m.set_columns(f, std::move(names)); };
-  set(Field::case_id, {"case_id", "case_id_display", "short_id", "id", "Long ID", "Short ID"});
+  // CSV: internal names (`id` is the record's UUID, the last resort); XLSX: display names
+  // ("ID" is short_id on every tab, "Case ID" is case_id_display).
+  set(Field::case_id, {"case_id", "case_id_display", "short_id", "Case ID", "Long ID", "Short ID", "ID", "id"});
   set(Field::caseworker, {"owned_by", "Caseworker Code", "owned_by_full_name", "owned_by_text", "caseworker"});
   set(Field::supervisor, {"supervisor", "supervisor_code"});
   set(Field::sex, {"sex"});
@@ -147,7 +149,8 @@ CaseMapping CaseMapping::primero() {
   set(Field::disability, {"disability_type", "disability"});
   set(Field::registration_date, {"registration_date", "Date of Registration or Interview"});
   set(Field::risk_level, {"risk_level"});
-  set(Field::consent, {"consent_for_services", "consent"});
+  set(Field::consent, {"consent_for_services",
+                       "Consent has been obtained for the child to receive case management services", "consent"});
   set(Field::assessment_date, {"assessment_requested_on", "Assessment started on", "assessment_date"});
   set(Field::case_plan_date, {"date_case_plan", "Date Case Plan Initiated", "case_plan_date"});
   set(Field::case_plan_approved, {"approval_status_case_plan", "case_plan_approved"});
@@ -164,6 +167,9 @@ CaseMapping CaseMapping::primero() {
   m.add_value(Field::closure_reason, "not_seen_during_verification", std::string("lost_contact"));
   m.add_value(Field::closure_reason, "repatriated", std::string("relocated"));
   m.add_value(Field::closure_reason, "transferred", std::string("relocated"));
+  // Primero's other case statuses: neither open nor closed here (no problem reported).
+  m.add_value(Field::status, "transferred", std::nullopt);
+  m.add_value(Field::status, "duplicate", std::nullopt);
   // disability_type lists the kind of disability; blank means none was recorded.
   m.add_value(Field::disability, "none", std::string("no"));
   m.add_value(Field::disability, "no_disability", std::string("no"));
@@ -324,7 +330,8 @@ CaseMapping CaseMapping::from_json(const nlohmann::json& j, const std::string& s
     m.read_.encoding = *e;
   }
   if (j.contains("delimiter")) {
-    const std::string d = j["delimiter"].is_string() ? j["delimiter"].get<std::string>() : std::string();
+    if (!j["delimiter"].is_string()) fail(source, "/delimiter", "expected a string: \",\", \";\", \"|\", \"tab\" or \"auto\"");
+    const std::string d = j["delimiter"].get<std::string>();
     if (d == "tab" || d == "\t") m.read_.delimiter = '\t';
     else if (d == "," || d == ";" || d == "|") m.read_.delimiter = d[0];
     else if (d.empty() || d == "auto") m.read_.delimiter = 0;
@@ -423,6 +430,11 @@ CaseMapping CaseMapping::load(const std::string& path) {
   const std::string file = file_name_only(path);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw CaseDataError(file, "cannot open the mapping file");
+  // Mappings are a few KB: refuse a huge file before reading it into memory (hardening).
+  in.seekg(0, std::ios::end);
+  if (in.tellg() > std::streamoff(1) << 20)
+    throw CaseDataError(file, "the mapping file is larger than 1 MiB; is this the right file?");
+  in.seekg(0);
   std::stringstream ss;
   ss << in.rdbuf();
   const std::string text = ss.str();

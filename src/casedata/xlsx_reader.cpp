@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <map>
 #include <memory>
 #include <sys/stat.h>
@@ -121,10 +122,13 @@ class Xml {
   Xml(const Xml&) = delete;
   Xml& operator=(const Xml&) = delete;
 
-  // Returns false once the handler asked to stop.
+  // Returns false once the handler asked to stop. An exception thrown by the handler is
+  // carried across expat (C code, no unwinding through it) and thrown again here.
   bool feed(const char* data, std::size_t n, bool last) {
     if (stopped_) return false;
-    if (XML_Parse(p_, data, static_cast<int>(n), last ? 1 : 0) == XML_STATUS_ERROR) {
+    const auto status = XML_Parse(p_, data, static_cast<int>(n), last ? 1 : 0);
+    if (failure_) std::rethrow_exception(failure_);
+    if (status == XML_STATUS_ERROR) {
       if (stopped_ && !doctype_) return false;
       const std::string what = doctype_ ? "a document type declaration is not allowed"
                                         : std::string(XML_ErrorString(XML_GetErrorCode(p_)));
@@ -139,16 +143,30 @@ class Xml {
   }
 
  private:
+  template <class F>
+  void guarded(F&& f) {
+    if (failure_) return;
+    try {
+      if (!f()) stop();
+    } catch (...) {
+      failure_ = std::current_exception();
+      stop();
+    }
+  }
   static void XMLCALL on_start(void* ud, const XML_Char* name, const XML_Char** atts) {
     auto* x = static_cast<Xml*>(ud);
-    if (!x->h_.start(local_name(name), atts)) x->stop();
+    x->guarded([&] { return x->h_.start(local_name(name), atts); });
   }
   static void XMLCALL on_end(void* ud, const XML_Char* name) {
     auto* x = static_cast<Xml*>(ud);
-    if (!x->h_.end(local_name(name))) x->stop();
+    x->guarded([&] { return x->h_.end(local_name(name)); });
   }
   static void XMLCALL on_text(void* ud, const XML_Char* s, int len) {
-    static_cast<Xml*>(ud)->h_.text(s, static_cast<std::size_t>(len));
+    auto* x = static_cast<Xml*>(ud);
+    x->guarded([&] {
+      x->h_.text(s, static_cast<std::size_t>(len));
+      return true;
+    });
   }
   static void XMLCALL on_doctype(void* ud, const XML_Char*, const XML_Char*, const XML_Char*, int) {
     auto* x = static_cast<Xml*>(ud);
@@ -159,6 +177,7 @@ class Xml {
   std::string file_, part_;
   XML_Parser p_;
   bool stopped_ = false, doctype_ = false;
+  std::exception_ptr failure_;
 };
 
 template <class H>
@@ -400,7 +419,9 @@ struct SheetReader {
     if (col >= cells.size()) cells.resize(col + 1);
     std::string& out = cells[col];
     out.clear();
-    if (type == "s") {
+    if (type == "s" && val.empty()) {
+      // <c t="s"/> with no value: an empty cell
+    } else if (type == "s") {
       char* e = nullptr;
       const unsigned long long i = std::strtoull(val.c_str(), &e, 10);
       if (e == val.c_str() || i >= sst.count())

@@ -13,9 +13,16 @@ int validate_command(const std::string& given, std::ostream& out, std::ostream& 
     std::string path = given.empty() ? find_rubric() : given;
     std::string text = read_text_file(path);
     nlohmann::json doc = parse_json_text(text, path);
-    if (doc.is_object() && doc.value("format", "") == "mizan-assessment") {
-      std::string rid = doc.contains("rubric") && doc["rubric"].is_object() ? doc["rubric"].value("id", "") : "";
-      std::string rver = doc.contains("rubric") && doc["rubric"].is_object() ? doc["rubric"].value("version", "") : "";
+    // Fields of any type may turn up here: read strings only (json::value throws otherwise).
+    auto str_at = [](const nlohmann::json& o, const char* key) {
+      auto it = o.is_object() ? o.find(key) : o.end();
+      return o.is_object() && it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    if (str_at(doc, "format") == "mizan-assessment") {
+      const nlohmann::json none;
+      const nlohmann::json& rub = doc.contains("rubric") ? doc["rubric"] : none;
+      std::string rid = str_at(rub, "id");
+      std::string rver = str_at(rub, "version");
       Rubric rubric = load_rubric(find_rubric(rid, rver));
       auto loaded = parse_assessment(text, path, &rubric);
       for (const auto& w : loaded.warnings) err << w.str() << "\n";
