@@ -158,11 +158,16 @@ std::string list_en(const std::vector<std::string>& ids) {
   return s;
 }
 
+// An id such as "1.g6" inside Arabic text would be split by the bidi algorithm ("1" and
+// "g6" reordered around the dot, read as "g6.1"): it goes between LRI and PDI (U+2066,
+// U+2069), which keep it left-to-right as a unit. Displays drop the marks once applied.
+std::string ltr_ar(const std::string& id) { return "\u2066" + id + "\u2069"; }
+
 std::string list_ar(const std::vector<std::string>& ids) {
   std::string s;
   for (size_t i = 0; i < ids.size(); ++i) {
     if (i > 0) s += i + 1 == ids.size() ? " و" : "، ";
-    s += ids[i];
+    s += ltr_ar(ids[i]);
   }
   return s;
 }
@@ -193,7 +198,7 @@ std::string explanation_text(const Rubric& r, const SectionExplanation& e, Lang 
     if (!why.empty()) why += " و";
     why += (e.unanswered.size() == 1 ? "البند " : "البنود ") + list_ar(e.unanswered) + " دون إجابة بعد";
   }
-  return "يبقى القسم " + e.section + " عند المستوى " + level + " لأن " + why + "؛ واستيفاء " +
+  return "يبقى القسم " + ltr_ar(e.section) + " عند المستوى " + level + " لأن " + why + "؛ واستيفاء " +
          (n == 1 ? "هذا البند" : "هذه البنود") + " يرفعه إلى المستوى " + target + ".";
 }
 

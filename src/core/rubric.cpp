@@ -217,8 +217,8 @@ Rubric parse_rubric(std::string_view text, const std::string& file) {
         }
         rub.levels[i].name = r.bilingual(*it, p);
         Text l;
-        if (it->contains("ar_long")) l.ar = it->value("ar_long", "");
-        if (it->contains("en_long")) l.en = it->value("en_long", "");
+        l.ar = r.str(*it, "ar_long", p, false);  // optional; a wrong type is reported
+        l.en = r.str(*it, "en_long", p, false);
         if (l.ar.empty()) l.ar = rub.levels[i].name.ar;
         if (l.en.empty()) l.en = rub.levels[i].name.en;
         rub.levels[i].long_name = l;

@@ -116,8 +116,8 @@ TEST_CASE("explanations name the items that hold a section and what meeting them
         "2b stays at medium because 2b.a1 is not met and 2b.a2 is not answered yet; meeting them would raise it to "
         "good.");
   CHECK(explanation_text(r, e, Lang::ar) ==
-        "يبقى القسم 2b عند المستوى متوسط لأن البند 2b.a1 غير مستوفى والبند 2b.a2 دون إجابة بعد؛ واستيفاء هذه البنود "
-        "يرفعه إلى المستوى جيد.");
+        "يبقى القسم \u20662b\u2069 عند المستوى متوسط لأن البند \u20662b.a1\u2069 غير مستوفى والبند \u20662b.a2\u2069 "
+        "دون إجابة بعد؛ واستيفاء هذه البنود يرفعه إلى المستوى جيد.");
   put(a, "2a.m1", ItemStatus::not_met);
   put(a, "2a.m2", ItemStatus::not_met);
   SectionExplanation e2 = explain_section(*r.find_section("2a"), a);

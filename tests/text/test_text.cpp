@@ -316,3 +316,12 @@ TEST_CASE("ShapedTextCache stays within its bound, least recently used out first
   CHECK(get("نص مؤقت").front().logical == "نص مؤقت");
   CHECK(cache.hits() == 4);
 }
+
+TEST_CASE("Item ids between LRI and PDI read left to right inside Arabic", "[text][bidi]") {
+  // Without isolates, "1.g6" in Arabic is split at the dot and shows as "g6.1".
+  CHECK(visual32("البند 1.g6 غير").find(U"1.g6") == std::u32string::npos);
+  const std::u32string v = visual32("البند \u20661.g6\u2069 غير");
+  CHECK(v.find(U"1.g6") != std::u32string::npos);
+  CHECK(v.find(U'\u2066') == std::u32string::npos);  // the marks themselves are not drawn
+  CHECK(v.find(U'\u2069') == std::u32string::npos);
+}
