@@ -7,6 +7,7 @@
 #include "casedata/indicators_command.hpp"
 #endif
 #ifdef MIZAN_HAVE_EXPORT
+#include "export/compare_command.hpp"
 #include "export/export_command.hpp"
 #endif
 #ifdef MIZAN_HAVE_GUI
@@ -87,16 +88,28 @@ int main(int argc, char** argv) {
   export_cmd->add_option("-o,--output", ex_out, "Workbook to write (default: exports/<agency>-<period>-action-plan.xlsx)");
   export_cmd->add_option("--lang", ex_xlang, "Workbook language (Arabic: right-to-left sheets)")->check(CLI::IsMember({"ar", "en"}));
   export_cmd->add_option("--rubric", ex_rubric, "Rubric file (default: found by the assessment's rubric id)");
+
+  std::vector<std::string> cmp_inputs;
+  std::string cmp_out, cmp_lang = "en";
+  bool cmp_anonymize = false;
+  auto* compare_cmd = app.add_subcommand("compare", "Compare assessments: agencies side by side, trends across periods");
+  compare_cmd->add_option("INPUTS", cmp_inputs, "Assessment files, or folders searched for *.mizan.json")->required();
+  compare_cmd->add_option("-o,--output", cmp_out, "Workbook to write (.xlsx)")->required();
+  compare_cmd->add_flag("--anonymize,--anonymise", cmp_anonymize,
+                        "Agency names replaced by codes, small case-data counts shown as <5");
+  compare_cmd->add_option("--lang", cmp_lang, "Workbook language (Arabic: right-to-left sheets)")->check(CLI::IsMember({"ar", "en"}));
 #endif
 
 #ifdef MIZAN_HAVE_CASEDATA
-  std::string cases, mapping = "canonical", as_of;
-  bool ind_json = false;
+  mizan::casedata::IndicatorsCommandOptions ind;
+  ind.mapping = "canonical";
   auto* indicators = app.add_subcommand("indicators", "Compute case-management indicators from a case export (aggregates only)");
-  indicators->add_option("CASES", cases, "Case export (.csv or .xlsx)")->required();
-  indicators->add_option("--mapping", mapping, "Column mapping: canonical, primero, or a mapping JSON file");
-  indicators->add_option("--as-of", as_of, "Reference date YYYY-MM-DD (default: today)");
-  indicators->add_flag("--json", ind_json, "Print JSON: {\"rows\": N, \"indicators\": {…}}");
+  indicators->add_option("CASES", ind.path, "Case export (.csv or .xlsx)")->required();
+  indicators->add_option("--mapping", ind.mapping, "Column mapping: canonical, primero, auto (guessed from the header), or a mapping JSON file");
+  indicators->add_option("--as-of", ind.as_of, "Reference date YYYY-MM-DD (default: today)");
+  indicators->add_flag("--json", ind.json, "Print JSON: {\"rows\": N, \"indicators\": {…}}");
+  indicators->add_flag("--shared", ind.suppress_small, "For sharing between agencies: counts below 5 shown as \"<5\"");
+  indicators->add_option("--attach", ind.attach, "Store the aggregates (never rows) in this assessment's case_data");
 #endif
 
   try {
@@ -116,9 +129,10 @@ int main(int argc, char** argv) {
     return mizan::cli::sign_command(sg_path, sg_name, sg_role, sg_date, sg_reopen, sg_reason, std::cout, std::cerr);
 #ifdef MIZAN_HAVE_EXPORT
   if (*export_cmd) return mizan::export_command(ex_assessment, ex_out, ex_xlang, ex_rubric, std::cout, std::cerr);
+  if (*compare_cmd) return mizan::compare_command(cmp_inputs, cmp_out, cmp_anonymize, cmp_lang, std::cout, std::cerr);
 #endif
 #ifdef MIZAN_HAVE_CASEDATA
-  if (*indicators) return mizan::casedata::run_indicators_command(cases, mapping, as_of, ind_json, std::cout, std::cerr);
+  if (*indicators) return mizan::casedata::run_indicators_command(ind, std::cout, std::cerr);
 #endif
 #ifdef MIZAN_HAVE_GUI
   mizan::ui::GuiOptions go;

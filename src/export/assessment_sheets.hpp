@@ -1,6 +1,7 @@
 #pragma once
 // Inside the assessment workbook: one function per sheet, sharing this context.
 #include <string>
+#include <vector>
 
 #include "core/assessment.hpp"
 #include "core/rubric.hpp"
@@ -34,5 +35,16 @@ void write_checklist_sheet(SheetContext& c);
 bool has_case_data(const Assessment& a);
 void write_indicators_sheet(SheetContext& c);
 void write_audit_sheet(SheetContext& c);
+
+// The review sheets (review_sheets.cpp). `assessment_file` is the file on disk ("" = not
+// known): its SHA-256 is computed now, and a relative baseline path is found from its folder.
+void write_signoff_sheet(SheetContext& c, const std::string& assessment_file);
+// Only when the assessment has a baseline. A baseline file that is missing, unreadable or
+// whose SHA-256 differs from the recorded one is said on the sheet (and in report.warnings).
+void write_changes_sheet(SheetContext& c, const std::string& assessment_file);
+void write_explanations_sheet(SheetContext& c);
+// Where the baseline file is looked for, in order: relative to the assessment's folder, as
+// recorded (relative to the working folder), its file name in the assessment's folder.
+std::vector<std::string> baseline_candidates(const std::string& recorded, const std::string& assessment_file);
 
 }  // namespace mizan::xlsx

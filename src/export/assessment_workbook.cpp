@@ -48,6 +48,11 @@ WorkbookReport export_assessment_workbook(const Rubric& r, const Assessment& a, 
 
     xlsx::SheetContext c{wb, r, planned, sc, lang, w, today, options.source_file, report};
     xlsx::write_summary_sheet(c);
+    if (options.review_sheets) {
+      xlsx::write_signoff_sheet(c, options.assessment_file);
+      if (!a.baseline.empty()) xlsx::write_changes_sheet(c, options.assessment_file);
+      xlsx::write_explanations_sheet(c);
+    }
     xlsx::write_action_plan_sheet(c);
     xlsx::write_checklist_sheet(c);
     if (xlsx::has_case_data(planned)) xlsx::write_indicators_sheet(c);

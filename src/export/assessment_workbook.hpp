@@ -14,6 +14,13 @@ namespace mizan {
 struct WorkbookOptions {
   std::string today;        // YYYY-MM-DD: "exported on" and overdue actions; empty = today
   std::string source_file;  // shown on the summary; empty = not shown
+  // The review sheets (review_sheets.cpp): Sign-off, What changed (when the assessment has
+  // a baseline) and Explanations. mizan export turns them on; off, the workbook has only
+  // the sheets above.
+  bool review_sheets = false;
+  // The assessment file on disk, for the review sheets: its name and SHA-256 (computed at
+  // export) go on the Sign-off sheet, and a relative baseline path is found from its folder.
+  std::string assessment_file;
 };
 
 struct WorkbookReport {

@@ -83,6 +83,8 @@ int export_command(const std::string& assessment, const std::string& out_path, c
 
     WorkbookOptions options;
     options.source_file = fs::path(assessment).filename().string();
+    options.review_sheets = true;  // sign-off with the file's SHA-256, what changed, explanations
+    options.assessment_file = assessment;
     WorkbookReport report = export_assessment_workbook(r, a, path, *parsed_lang, options);
     for (const auto& w : report.warnings) err << "warning: " << assessment << ": " << w << "\n";
     if (report.truncated_cells)

@@ -58,6 +58,57 @@ WorkbookWords english() {
   w.indicators_note = "Aggregates from case-data imports, as stored in the assessment file (no case rows).";
   w.audit_headers = {"When (UTC)", "Who", "Item", "Field", "Before", "After"};
   w.no_changes = "No changes recorded.";
+
+  w.changes_sheet = "What changed";
+  w.explanations_sheet = "Explanations";
+  w.signoff_sheet = "Sign-off";
+  w.changes_headers = {"Item", "Section", "Item text", "Before", "Now", "Change", "Carried over", "Reason given",
+                       "Reason required"};
+  w.against_baseline = "Against the baseline review";
+  w.baseline_file = "Baseline file";
+  w.baseline_recorded_sha = "SHA-256 recorded";
+  w.baseline_check = "Baseline check";
+  w.baseline_ok = "The baseline file is the one recorded (its SHA-256 matches).";
+  w.baseline_no_sha = "No SHA-256 was recorded for the baseline, so the file cannot be verified.";
+  w.baseline_changed =
+      "The baseline file has changed since this review was started from it: its SHA-256 is now {sha}. The "
+      "changes below are against the file as it is now.";
+  w.baseline_missing = "The baseline file was not found (looked for {paths}); the changes cannot be listed.";
+  w.baseline_unreadable = "The baseline file cannot be read ({why}); the changes cannot be listed.";
+  w.change_counts = "Changes";
+  w.carried_over = "Carried over, not confirmed";
+  w.reason_missing = "Missing";
+  w.reason_given = "Given";
+  w.no_item_changes = "No item changed against the baseline.";
+  w.changes_note =
+      "Every item whose answer differs from the baseline review, is still open, or was carried over and not yet "
+      "confirmed; items met or N/A in both reviews are left out. Falls back and new N/As come first, then "
+      "reopened, improved and still open items (framework order within each). A fall back or a new N/A needs a "
+      "reason: rows in red have none.";
+  w.explanation_headers = {"Section", "Name", "Level", "Not met", "Not answered yet", "Level if met",
+                           "Explanation"};
+  w.all_good = "Every section is at good: nothing holds a level back.";
+  w.explanations_note =
+      "For every section below good: the open items of its next step, which hold it at its level, and the level "
+      "meeting all of them would give.";
+  w.signoff_status = "Status";
+  w.status_signed = "Signed";
+  w.status_not_signed = "Not signed";
+  w.status_reopened = "Reopened after sign-off";
+  w.signed_by = "Signed by";
+  w.signer_role = "Role";
+  w.signoff_date = "Date signed";
+  w.signed_at = "Signed at (UTC)";
+  w.reopened_by = "Reopened by";
+  w.reopened_at = "Reopened at (UTC)";
+  w.reopen_reason = "Reason for reopening";
+  w.earlier_signoff = "Earlier sign-off";
+  w.assessment_file = "Assessment file";
+  w.file_sha256 = "SHA-256 of the file";
+  w.sha_note =
+      "The SHA-256 of the assessment file as it was on disk when this workbook was exported; sha256sum (or "
+      "Get-FileHash on Windows) shows the same digits for the same file.";
+  w.sha_unavailable = "The file could not be read to compute it: ";
   return w;
 }
 
@@ -115,6 +166,57 @@ WorkbookWords arabic() {
   w.indicators_note = "أرقام إجمالية من استيراد بيانات الحالات كما حُفظت في ملف التقييم (دون صفوف الحالات).";
   w.audit_headers = {"الوقت (UTC)", "المستخدم", "البند", "الحقل", "القيمة السابقة", "القيمة الجديدة"};
   w.no_changes = "لا تغييرات مسجلة.";
+
+  w.changes_sheet = "ما الذي تغيّر";
+  w.explanations_sheet = "تفسير المستويات";
+  w.signoff_sheet = "الاعتماد";
+  w.changes_headers = {"البند", "القسم", "نص البند", "قبل", "الآن", "التغيير", "منقول من المراجعة السابقة",
+                       "السبب المذكور", "السبب مطلوب"};
+  w.against_baseline = "مقارنةً بالمراجعة السابقة";
+  w.baseline_file = "ملف المراجعة السابقة";
+  w.baseline_recorded_sha = "بصمة SHA-256 المسجلة";
+  w.baseline_check = "التحقق من الملف";
+  w.baseline_ok = "ملف المراجعة السابقة هو الملف المسجل (بصمة SHA-256 مطابقة).";
+  w.baseline_no_sha = "لم تُسجَّل بصمة SHA-256 للمراجعة السابقة، فلا يمكن التحقق من الملف.";
+  w.baseline_changed =
+      "تغيّر ملف المراجعة السابقة منذ بدء هذه المراجعة منه: بصمته الآن {sha}. التغييرات أدناه مقارنةً بالملف "
+      "كما هو الآن.";
+  w.baseline_missing = "لم يُعثر على ملف المراجعة السابقة (بُحث عنه في {paths})؛ لا يمكن عرض التغييرات.";
+  w.baseline_unreadable = "تعذّرت قراءة ملف المراجعة السابقة ({why})؛ لا يمكن عرض التغييرات.";
+  w.change_counts = "التغييرات";
+  w.carried_over = "منقول، لم يُؤكَّد";
+  w.reason_missing = "غير مذكور";
+  w.reason_given = "مذكور";
+  w.no_item_changes = "لم يتغيّر أي بند مقارنةً بالمراجعة السابقة.";
+  w.changes_note =
+      "كل بند اختلفت إجابته عن المراجعة السابقة، أو ما زال مفتوحاً، أو نُقل ولم يُؤكَّد بعد؛ ولا تظهر البنود "
+      "المستوفاة أو غير المنطبقة في المراجعتين. تأتي أولاً البنود المتراجعة والتي أصبحت لا تنطبق، ثم التي عادت "
+      "مفتوحة، ثم التي تحسّنت، ثم التي ما زالت مفتوحة (بترتيب الإطار داخل كل مجموعة). التراجع أو عدم الانطباق "
+      "الجديد يتطلب ذكر السبب: الصفوف الحمراء بلا سبب.";
+  w.explanation_headers = {"القسم", "الاسم", "المستوى", "غير مستوفى", "دون إجابة بعد", "المستوى عند الاستيفاء",
+                           "التفسير"};
+  w.all_good = "جميع الأقسام في مستوى جيد: لا شيء يُبقي أي مستوى دون ذلك.";
+  w.explanations_note =
+      "لكل قسم دون المستوى جيد: البنود المفتوحة في خطوته التالية، وهي التي تُبقيه عند مستواه، والمستوى الذي "
+      "يبلغه باستيفائها جميعاً.";
+  w.signoff_status = "الحالة";
+  w.status_signed = "معتمد";
+  w.status_not_signed = "غير معتمد";
+  w.status_reopened = "أُعيد فتحه بعد الاعتماد";
+  w.signed_by = "اعتمده";
+  w.signer_role = "الصفة";
+  w.signoff_date = "تاريخ الاعتماد";
+  w.signed_at = "وقت الاعتماد (UTC)";
+  w.reopened_by = "أعاد فتحه";
+  w.reopened_at = "وقت إعادة الفتح (UTC)";
+  w.reopen_reason = "سبب إعادة الفتح";
+  w.earlier_signoff = "الاعتماد السابق";
+  w.assessment_file = "ملف التقييم";
+  w.file_sha256 = "بصمة SHA-256 للملف";
+  w.sha_note =
+      "بصمة SHA-256 لملف التقييم كما كان على القرص عند تصدير هذا المصنف؛ يُظهر الأمر sha256sum (أو "
+      "Get-FileHash على ويندوز) الأرقام نفسها للملف نفسه.";
+  w.sha_unavailable = "تعذّرت قراءة الملف لحسابها: ";
   return w;
 }
 
@@ -180,6 +282,19 @@ std::string step_name(const Rubric& r, int step, Lang lang) {
   std::string from = level_name(r, static_cast<Level>(step), lang);
   std::string to = level_name(r, step_target(step), lang);
   return lang == Lang::ar ? "من " + from + " إلى " + to : from + " → " + to;
+}
+
+std::string change_kind_name(ChangeKind k, Lang lang) {
+  bool ar = lang == Lang::ar;
+  switch (k) {
+    case ChangeKind::unchanged: return ar ? "دون تغيير" : "Unchanged";
+    case ChangeKind::improved: return ar ? "تحسّن" : "Improved";
+    case ChangeKind::fell_back: return ar ? "تراجع" : "Fell back";
+    case ChangeKind::newly_na: return ar ? "أصبح لا ينطبق" : "Newly N/A";
+    case ChangeKind::reopened: return ar ? "عاد مفتوحاً (كان لا ينطبق)" : "Reopened (was N/A)";
+    case ChangeKind::still_open: return ar ? "ما زال مفتوحاً" : "Still open";
+  }
+  return "";
 }
 
 }  // namespace mizan::xlsx
