@@ -20,13 +20,15 @@ namespace mizan::ui {
 // The views of the main area, in the order of the view bar. A new view (the action plan,
 // case-data indicators) adds its id here, a label key in kViews and a case in
 // MainWindow::draw_view.
-enum class ViewId { checklist, dashboard, details };
+enum class ViewId { checklist, dashboard, details, indicators, compare, action_plan, review };
 struct ViewEntry {
   ViewId id;
   const char* label_key;
 };
 inline constexpr ViewEntry kViews[] = {
-    {ViewId::checklist, "view.checklist"}, {ViewId::dashboard, "view.dashboard"}, {ViewId::details, "view.details"}};
+    {ViewId::checklist, "view.checklist"}, {ViewId::dashboard, "view.dashboard"}, {ViewId::details, "view.details"},
+    {ViewId::indicators, "view.indicators"}, {ViewId::compare, "view.compare"},
+    {ViewId::action_plan, "view.action_plan"}, {ViewId::review, "view.review"}};
 
 // An error waiting for the user; a dialog shows it until dismissed. Texts are already in
 // the interface language, details are the problems as file:line:col: message.
@@ -38,7 +40,19 @@ struct Message {
 
 // What waits for the answer to "save your changes?".
 enum class PendingStep { none, new_file, open_file, quit };
-enum class BrowseFor { none, open, save_as };
+enum class BrowseFor { none, open, save_as, pick };
+
+// A file or folder a view asks for (case data, a mapping, assessments to compare): the
+// file browser shows the files with `extensions` and hands the chosen paths to `done`.
+struct FileRequest {
+  std::string title_key;
+  std::vector<std::string> extensions;  // ".csv", ".xlsx"…; empty: every file
+  bool save = false;      // a name to write (an existing file is replaced only when confirmed)
+  bool folder = false;    // the folder shown may be chosen as the answer
+  bool multiple = false;  // several files may be chosen
+  std::string name;       // the proposed file name when saving
+  std::function<void(const std::vector<std::string>&)> done;
+};
 
 // The one text field being edited. ImGui's input cannot shape Arabic, so fields show their
 // text shaped and become a plain input only while someone types in them.
@@ -72,6 +86,8 @@ struct AppState {
   bool ask_unsaved = false;     // the unsaved-changes dialog is wanted
   bool quit_confirmed = false;  // the shell may close the window now
   BrowseFor browse = BrowseFor::none;
+  FileRequest file_request;   // wanted when browse == BrowseFor::pick
+  bool import_cases = false;  // File > Import case data…: the indicators view asks for a file
   std::string recover_offer;  // a file whose autosave is newer: offer to recover it
   FieldEdit edit;
   uint64_t autosaved_revision = 0;  // the document revision last written (save or autosave)

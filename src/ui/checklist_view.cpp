@@ -5,6 +5,7 @@
 #include "core/review.hpp"
 #include "ui/layout.hpp"
 #include "ui/navigator_view.hpp"
+#include "ui/review_view.hpp"
 #include "ui/theme.hpp"
 
 namespace mizan::ui {
@@ -51,6 +52,7 @@ void ChecklistView::draw_header(AppState& s, const Section& sec, float width) {
   if (s.doc.assessment.signed_off())
     label(s, s.tr.format("checklist.signed_off", {s.doc.assessment.signoff.name, isolate_ltr(s.doc.assessment.signoff.date)}),
           warning_color(), false, width);
+  draw_section_carried_over(s, cards_, sec, width);  // "n carried over" and "Confirm all"
   ImGui::Separator();
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/action_plan.hpp"
 #include "core/assessment.hpp"
 #include "core/rubric.hpp"
 #include "core/scoring.hpp"
@@ -17,6 +18,14 @@ struct ItemChange {
   std::string item;
   ItemAnswer before;
   ItemAnswer after;
+  // A change of the action plan instead of one answer: the whole plan before and after
+  // (an edited action, or a regeneration). `item` is the edited action's item, if any.
+  bool plan = false;
+  std::vector<Action> plan_before;
+  std::vector<Action> plan_after;
+  // A case-data import instead: the assessment's case_data before and after.
+  bool case_data = false;
+  nlohmann::json case_data_before, case_data_after;
 };
 
 class UndoStack {
@@ -53,12 +62,25 @@ class Document {
   // The item undone or redone, or "" when there was nothing to undo or redo.
   std::string undo(const Rubric& r, const std::string& by);
   std::string redo(const Rubric& r, const std::string& by);
+  // Confirms a carried-over answer as it stands (core confirm_carried_over), undoable.
+  void confirm_carried_over(const Rubric& r, const std::string& id, const std::string& by);
+  // Edits action `index` through core's update_action (audit trail, date check), undoable.
+  // Throws like update_action (std::invalid_argument for a bad date, std::logic_error when
+  // signed off); the plan is unchanged then.
+  void update_action(const Rubric& r, size_t index, Action changed, const std::string& by);
+  // Regenerates the plan for the current answers, keeping what people typed; undoable.
+  ActionPlanChanges regenerate_actions(const Rubric& r);
   // For edits outside the items (agency, period…): marks dirty and rescores.
   void touched(const Rubric& r);
+  // Replaces the assessment's case_data (aggregates of imports, core/evidence.hpp), with
+  // an audit entry (field "case_data"); undoable. Throws std::logic_error when signed off.
+  void set_case_data(nlohmann::json case_data, const std::string& by);
   void rescore(const Rubric& r);
 
  private:
   void apply(const Rubric& r, const std::string& id, const ItemAnswer& answer, const std::string& by);
+  void apply_plan(const Rubric& r, const std::vector<Action>& plan, const std::string& by);
+  void apply_case_data(const nlohmann::json& case_data, const std::string& by);
   UndoStack undo_;
   Score score_;
   uint64_t revision_ = 0;

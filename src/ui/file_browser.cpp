@@ -38,6 +38,29 @@ std::vector<FolderEntry> list_folder(const std::string& dir, bool all_json) {
   return out;
 }
 
+std::vector<FolderEntry> list_folder(const std::string& dir, const std::vector<std::string>& extensions) {
+  auto lower = [](std::string t) {
+    for (char& c : t)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return t;
+  };
+  std::vector<FolderEntry> out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.empty() || name[0] == '.') continue;
+    std::error_code e2;
+    bool folder = it->is_directory(e2);
+    bool wanted = folder || extensions.empty();
+    for (const auto& ext : extensions) wanted = wanted || ends_with(lower(name), lower(ext));
+    if (wanted) out.push_back({name, folder});
+  }
+  std::sort(out.begin(), out.end(), [](const FolderEntry& a, const FolderEntry& b) {
+    return a.folder != b.folder ? a.folder : a.name < b.name;
+  });
+  return out;
+}
+
 std::string assessment_file_name(const std::string& name) {
   if (name.empty() || ends_with(name, ".json")) return name;
   return name + ".mizan.json";
@@ -49,8 +72,9 @@ void FileBrowser::go_to(const std::string& dir) {
   std::string d = p.string();
   if (d.size() > 1 && d.back() == '/') d.pop_back();
   dir_ = d;
-  entries_ = list_folder(dir_, all_json_);
+  entries_ = mode_ == BrowseFor::pick ? list_folder(dir_, request_.extensions) : list_folder(dir_, all_json_);
   confirm_replace_.clear();
+  chosen_.clear();
 }
 
 void FileBrowser::open(AppState& s, BrowseFor mode) {
@@ -65,12 +89,23 @@ void FileBrowser::open(AppState& s, BrowseFor mode) {
                                                                : s.doc.assessment.agency_code +
                                                                      (s.doc.assessment.period.empty() ? "" : "-" + s.doc.assessment.period))
                                     : fs::path(s.doc.path).filename().string())
-              : "";
+              : mode == BrowseFor::pick ? request_.name : "";
   ImGui::OpenPopup(kPopup);
 }
 
 void FileBrowser::finish(AppState& s, const std::string& path) {
   s.settings.last_folder = dir_;
+  if (mode_ == BrowseFor::pick) {
+    auto done = std::move(request_.done);
+    std::vector<std::string> paths = chosen_.empty() ? std::vector<std::string>{path} : chosen_;
+    if (request_.multiple && !chosen_.empty())
+      for (auto& p : paths) p = dir_ + "/" + p;
+    request_ = FileRequest{};
+    mode_ = BrowseFor::none;
+    ImGui::CloseCurrentPopup();
+    if (done) done(paths);
+    return;
+  }
   if (mode_ == BrowseFor::open) request(s, PendingStep::open_file, path);
   else if (save_as(s, path) && s.pending != PendingStep::none) continue_pending(s);  // "save, then quit"
   mode_ = BrowseFor::none;
@@ -85,7 +120,8 @@ void FileBrowser::draw_recent(AppState& s, float width, float height) {
     if (ImGui::Selectable((s.text.visual(name, true) + "##" + r).c_str(), false, ImGuiSelectableFlags_AllowDoubleClick)) {
       go_to(fs::path(r).parent_path().string());
       name_ = name;
-      if (ImGui::IsMouseDoubleClicked(0) && mode_ == BrowseFor::open) finish(s, r);
+      if (ImGui::IsMouseDoubleClicked(0) && (mode_ == BrowseFor::open || (mode_ == BrowseFor::pick && !request_.save)))
+        finish(s, r);
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.c_str());
   }
@@ -101,13 +137,23 @@ void FileBrowser::draw_folder(AppState& s, float width, float height) {
     to_enter = fs::path(dir_).parent_path().string();
   for (const auto& e : entries_) {
     std::string shown = s.text.visual(e.name, true) + (e.folder ? "/" : "");
-    bool selected = !e.folder && e.name == name_;
+    bool many = mode_ == BrowseFor::pick && request_.multiple;
+    auto ticked = std::find(chosen_.begin(), chosen_.end(), e.name);
+    bool selected = !e.folder && (many ? ticked != chosen_.end() : e.name == name_);
     if (ImGui::Selectable((shown + "##" + e.name).c_str(), selected, ImGuiSelectableFlags_AllowDoubleClick)) {
       if (e.folder) {
         if (ImGui::IsMouseDoubleClicked(0)) to_enter = dir_ + "/" + e.name;
+      } else if (many) {
+        if (ticked == chosen_.end()) chosen_.push_back(e.name);  // a click ticks, another unticks
+        else chosen_.erase(ticked);
+        name_ = chosen_.empty() ? "" : chosen_.back();
       } else {
         name_ = e.name;
-        if (ImGui::IsMouseDoubleClicked(0) && mode_ == BrowseFor::open) finish(s, dir_ + "/" + e.name);
+        bool opens = mode_ == BrowseFor::open || (mode_ == BrowseFor::pick && !request_.save);
+        if (ImGui::IsMouseDoubleClicked(0) && opens) {
+          finish(s, dir_ + "/" + e.name);
+          break;
+        }
       }
     }
   }
@@ -116,6 +162,10 @@ void FileBrowser::draw_folder(AppState& s, float width, float height) {
 }
 
 void FileBrowser::draw(AppState& s) {
+  if (s.browse == BrowseFor::pick) {
+    request_ = std::move(s.file_request);
+    s.file_request = FileRequest{};
+  }
   if (s.browse != BrowseFor::none) {
     open(s, s.browse);
     s.browse = BrowseFor::none;
@@ -126,7 +176,8 @@ void FileBrowser::draw(AppState& s) {
   if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar)) return;
   float width = ImGui::GetContentRegionAvail().x;
   ImGui::PushFont(s.fonts.heading);
-  label(s, s.tr(mode_ == BrowseFor::open ? "browser.open_title" : "browser.save_title"), 0, false, width);
+  label(s, s.tr(mode_ == BrowseFor::pick ? request_.title_key
+                : mode_ == BrowseFor::open ? "browser.open_title" : "browser.save_title"), 0, false, width);
   ImGui::PopFont();
   // Paths read left to right in both languages.
   ImGui::TextUnformatted(s.text.visual(dir_, true).c_str());
@@ -145,6 +196,10 @@ void FileBrowser::draw(AppState& s) {
   row.place(width - recent_w - ImGui::GetStyle().ItemSpacing.x);
   draw_folder(s, width - recent_w - ImGui::GetStyle().ItemSpacing.x, height);
   row.end();
+  if (mode_ == BrowseFor::none) {  // a file picked by a double click
+    ImGui::EndPopup();
+    return;
+  }
 
   float name_label_w = button_width(s, s.tr("browser.name"));
   Row name_row(s.rtl(), width);
@@ -154,27 +209,34 @@ void FileBrowser::draw(AppState& s) {
   ImGui::SetNextItemWidth(width - name_label_w - ImGui::GetStyle().ItemSpacing.x);
   if (ImGui::InputText("##name", &name_)) confirm_replace_.clear();
   name_row.end();
-  if (checkbox(s, s.tr("browser.all_json"), "all_json", &all_json_, width)) go_to(dir_);
+  if (mode_ != BrowseFor::pick && checkbox(s, s.tr("browser.all_json"), "all_json", &all_json_, width)) go_to(dir_);
 
+  bool pick = mode_ == BrowseFor::pick;
+  bool saving = mode_ == BrowseFor::save_as || (pick && request_.save);
   std::string target = name_.empty() ? "" : dir_ + "/" + (mode_ == BrowseFor::save_as ? assessment_file_name(name_) : name_);
+  bool folder_answer = pick && request_.folder && name_.empty() && chosen_.empty();
+  if (folder_answer) target = dir_;
   std::error_code ec;
   bool exists = !target.empty() && fs::exists(target, ec);
-  std::string ok_label = mode_ == BrowseFor::open ? s.tr("button.open")
+  std::string ok_label = folder_answer ? s.tr("browser.choose_folder")
+                         : pick && !saving ? s.tr("browser.choose")
+                         : mode_ == BrowseFor::open ? s.tr("button.open")
                          : !confirm_replace_.empty() ? s.tr("button.replace") : s.tr("button.save");
   if (!confirm_replace_.empty()) label(s, s.tr("browser.exists"), warning_color(), false, width);
   float bw = std::max({button_width(s, ok_label), button_width(s, s.tr("button.cancel")), em(6)});
   Row buttons(s.rtl(), width);
   buttons.place(bw);
-  bool can = mode_ == BrowseFor::open ? exists : !target.empty();
+  bool can = saving ? !target.empty() : pick && !chosen_.empty() ? true : exists;
   if (button(s, ok_label, "ok", bw, can)) {
-    if (mode_ == BrowseFor::save_as && exists && confirm_replace_ != target) confirm_replace_ = target;
+    if (saving && exists && confirm_replace_ != target) confirm_replace_ = target;
     else finish(s, target);
   }
   buttons.place(bw);
   bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::GetIO().WantTextInput;
   if (button(s, s.tr("button.cancel"), "cancel", bw) || escape) {
+    if (mode_ != BrowseFor::pick) s.pending = PendingStep::none;  // "save, then …" is called off with the save
     mode_ = BrowseFor::none;
-    s.pending = PendingStep::none;  // "save, then …" is called off with the save
+    request_ = FileRequest{};
     ImGui::CloseCurrentPopup();
   }
   buttons.end();

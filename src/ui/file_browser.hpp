@@ -16,6 +16,9 @@ struct FolderEntry {
 // Folders first, then *.mizan.json files (every *.json with `all_json`), by name; hidden
 // entries left out. An unreadable folder gives an empty list.
 std::vector<FolderEntry> list_folder(const std::string& dir, bool all_json);
+// Folders, then the files whose names end with one of `extensions` (case-insensitive;
+// every file when empty).
+std::vector<FolderEntry> list_folder(const std::string& dir, const std::vector<std::string>& extensions);
 // The name a saved assessment gets: ".mizan.json" added when it has no .json ending.
 std::string assessment_file_name(const std::string& name);
 
@@ -36,6 +39,8 @@ class FileBrowser {
   std::string name_;            // the file name typed or picked
   std::string confirm_replace_;  // a path that exists, waiting for "replace"
   bool all_json_ = false;
+  FileRequest request_;          // BrowseFor::pick: what the asking view wants
+  std::vector<std::string> chosen_;  // BrowseFor::pick with `multiple`: the files ticked
 };
 
 }  // namespace mizan::ui

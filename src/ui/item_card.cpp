@@ -6,7 +6,9 @@
 
 #include "text/bidi.hpp"
 #include "ui/app_commands.hpp"
+#include "ui/casedata_view.hpp"
 #include "ui/layout.hpp"
+#include "ui/review_view.hpp"
 #include "ui/theme.hpp"
 
 namespace mizan::ui {
@@ -104,7 +106,7 @@ void draw_details(AppState& s, ItemCards& cards, const Item& item, float width) 
                  change_item(s, item_id, std::move(next));  // a blank reason is refused by core
                }, "", enabled);
   }
-  if (ans.carried_over) label(s, s.tr("item.carried_over"), warning_color(), false, width);
+  if (ans.carried_over) draw_carried_over(s, cards, item, width);  // a badge and "Confirm"
   bool open = cards.open.count(item.id) > 0;
   int n = (ans.note.empty() ? 0 : 1) + static_cast<int>(ans.evidence.size());
   std::string head = s.tr("item.notes_evidence") + (n ? " (" + std::to_string(n) + ")" : "");
@@ -155,6 +157,7 @@ void draw_item(AppState& s, ItemCards& cards, const Item& item, float width) {
   ImGui::BeginGroup();
   label(s, item.id, muted_text_color(), false, text_w);
   s.text.paragraph(item.text.get(s.tr.lang()), text_w);
+  draw_item_evidence(s, item, text_w);  // what the case data says, when the item has rules
   draw_details(s, cards, item, text_w);
   ImGui::EndGroup();
   row.end();

@@ -18,6 +18,10 @@ bool select_view(AppState& s, const std::string& view) {
   if (view.empty() || view == "checklist") s.view = ViewId::checklist;
   else if (view == "dashboard") s.view = ViewId::dashboard;
   else if (view == "details") s.view = ViewId::details;
+  else if (view == "actions" || view == "action-plan") s.view = ViewId::action_plan;
+  else if (view == "changes" || view == "review") s.view = ViewId::review;
+  else if (view == "indicators") s.view = ViewId::indicators;
+  else if (view == "compare") s.view = ViewId::compare;
   else if (view.rfind("checklist:", 0) == 0) {
     std::string id = view.substr(10);
     if (!s.rubric.find_section(id)) return false;
@@ -31,6 +35,7 @@ bool select_view(AppState& s, const std::string& view) {
 
 void MainWindow::draw(AppState& s) {
   handle_shortcuts(s);
+  casedata_.update(s);  // a finished case-data import, File > Import case data…
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -56,6 +61,7 @@ void MainWindow::draw(AppState& s) {
   ImGui::End();
 
   browser_.draw(s);
+  casedata_.draw_dialogs(s);  // the mapping editor
   dialogs_.draw(s);
   finish_text_fields(s);
 }
@@ -63,7 +69,7 @@ void MainWindow::draw(AppState& s) {
 void MainWindow::draw_banners(AppState& s, float width) {
   for (const auto& w : s.fonts.warnings) label(s, s.tr(w), warning_color(), false, width);
   if (!s.has_rubric) label(s, s.tr("banner.no_rubric"), warning_color(), false, width);
-  if (s.doc.assessment.signed_off()) label(s, s.tr("banner.signed_off"), warning_color(), false, width);
+  if (s.doc.assessment.signed_off()) review_.draw_banner(s, width);  // who signed, and Reopen
 }
 
 void MainWindow::draw_view_bar(AppState& s, float width) {
@@ -93,6 +99,10 @@ void MainWindow::draw_view(AppState& s) {
     case ViewId::checklist: checklist_.draw(s); break;
     case ViewId::dashboard: dashboard_.draw(s); break;
     case ViewId::details: details_.draw(s); break;
+    case ViewId::action_plan: action_plan_.draw(s); break;
+    case ViewId::review: review_.draw(s); break;
+    case ViewId::indicators: casedata_.draw(s); break;
+    case ViewId::compare: compare_.draw(s); break;
   }
 }
 

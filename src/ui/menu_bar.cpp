@@ -46,6 +46,8 @@ void file_menu(AppState& s) {
   if (menu_entry(s, s.tr("menu.save"), "Ctrl+S", have)) save(s);
   if (menu_entry(s, s.tr("menu.save_as"), "Ctrl+Shift+S", have)) s.browse = BrowseFor::save_as;
   ImGui::Separator();
+  if (menu_entry(s, s.tr("menu.import_cases"), "", have && !s.doc.assessment.signed_off())) s.import_cases = true;
+  ImGui::Separator();
   if (menu_entry(s, s.tr("menu.quit"), "Ctrl+Q")) request(s, PendingStep::quit);
 }
 

@@ -128,6 +128,16 @@ int run_gui(const GuiOptions& o) {
   }
 
   MainWindow main;
+  if (!o.cases.empty()) {  // imported before the first frame, so a screenshot shows it
+    if (o.mapping == "primero") main.casedata().choose_mapping(MappingChoice::primero);
+    else if (!o.mapping.empty() && o.mapping != "canonical") main.casedata().choose_mapping(MappingChoice::custom, o.mapping);
+    main.casedata().import_file(s, o.cases);
+    main.casedata().job().wait();
+  }
+  if (!o.compare.empty()) {
+    main.compare().add_inputs(s, o.compare);
+    main.compare().wait();
+  }
   int frame = 0;
   int exit_code = 0;
   std::string title;

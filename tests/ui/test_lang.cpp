@@ -2,6 +2,8 @@
 // the code uses present; and every glyph that shaped Arabic needs is in the font.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -57,6 +59,9 @@ TEST_CASE("every key the interface code uses is in the language files", "[ui][la
     std::string src = buf.str();
     for (auto it = std::sregex_iterator(src.begin(), src.end(), key_re); it != std::sregex_iterator(); ++it) {
       if (!prefixes.count((*it)[1].str())) continue;
+      // A default file name ("mapping.json") looks like a key but is not one.
+      static const std::set<std::string> extensions{"json", "csv", "xlsx", "png"};
+      if (extensions.count((*it)[2].str())) continue;
       std::string key = (*it)[1].str() + "." + (*it)[2].str();
       INFO(entry.path().filename().string() << " uses " << key);
       CHECK(en.count(key) == 1);
@@ -91,4 +96,20 @@ TEST_CASE("shaped Arabic of the rubric and the interface has a glyph for every c
   ImGui::EndFrame();
   INFO("first text with a missing glyph: " << example);
   CHECK(missing == 0);
+}
+
+TEST_CASE("fonts/ folders take part in the font search", "[ui][fonts]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "mizan-test-fonts-dir";
+  fs::create_directories(dir);
+  setenv("MIZAN_FONTS_DIR", dir.c_str(), 1);
+  auto dirs = ui::app_font_dirs();
+  CHECK(std::find(dirs.begin(), dirs.end(), dir.lexically_normal().string()) != dirs.end());
+  // The source tree's fonts/ (it holds the README) is searched too.
+  CHECK(std::find(dirs.begin(), dirs.end(), (fs::path(MIZAN_SOURCE_DIR) / "fonts").lexically_normal().string()) !=
+        dirs.end());
+  fs::remove_all(dir);
+  auto without = ui::app_font_dirs();  // a folder that does not exist is left out
+  CHECK(std::find(without.begin(), without.end(), dir.lexically_normal().string()) == without.end());
+  unsetenv("MIZAN_FONTS_DIR");
 }
