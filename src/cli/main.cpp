@@ -1,6 +1,9 @@
 // mizan — the command line (CONTRACT.md section 4). With no subcommand it opens the window.
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #ifdef MIZAN_HAVE_CASEDATA
@@ -20,14 +23,36 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "mizan 0.1.0");
 
   // gui
-  std::string gui_file, gui_screenshot, gui_lang, gui_view;
+  std::string gui_file, gui_screenshot, gui_lang, gui_view, gui_cases, gui_mapping = "canonical", gui_as_of;
+  std::vector<std::string> gui_compare;
   int gui_frames = 3;
   auto* gui = app.add_subcommand("gui", "Open the window (the default with no subcommand)");
   gui->add_option("FILE", gui_file, "Assessment file (*.mizan.json) to open");
   gui->add_option("--screenshot", gui_screenshot, "Render, write a PNG of the window to this path, and exit");
   gui->add_option("--lang", gui_lang, "Interface language")->check(CLI::IsMember({"ar", "en"}));
-  gui->add_option("--view", gui_view, "View to show: dashboard, checklist:<section>, actions, indicators, compare");
+  gui->add_option("--view", gui_view,
+                  "View to show: dashboard, details, checklist:<section>, actions, indicators, compare, review");
   gui->add_option("--frames", gui_frames, "Frames to render before the screenshot")->check(CLI::Range(1, 1000));
+  std::string gui_size;
+  gui->add_option("--size", gui_size, "Window size in pixels, WxH (a screenshot is 1440x900 unless given)")
+      ->check([](const std::string& v) -> std::string {
+        int w = 0, h = 0;
+        char x = 0, extra = 0;
+        if (std::sscanf(v.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || x != 'x' || w < 640 || h < 480 || w > 8192 ||
+            h > 8192)
+          return "expected WxH, e.g. 1440x1600 (640x480 to 8192x8192)";
+        return "";
+      });
+  gui->add_option("--cases", gui_cases,
+                  "Import this case export (.csv or .xlsx) into the open assessment before the first frame, as "
+                  "File > Import case data does (aggregates only; the file is marked changed, not saved)");
+  gui->add_option("--mapping", gui_mapping, "Column mapping of --cases: canonical, primero, or a mapping JSON file")
+      ->capture_default_str()
+      ->needs("--cases");
+  gui->add_option("--as-of", gui_as_of, "Reference date of --cases, YYYY-MM-DD (default: today)")->needs("--cases");
+  gui->add_option("--compare", gui_compare,
+                  "Assessment file, or folder searched for *.mizan.json, put in the compare view (repeatable)")
+      ->allow_extra_args(false);
 
   // validate
   std::string validate_path;
@@ -141,6 +166,11 @@ int main(int argc, char** argv) {
   go.lang = gui_lang;
   go.view = gui_view;
   go.frames = gui_frames;
+  if (!gui_size.empty()) std::sscanf(gui_size.c_str(), "%dx%d", &go.width, &go.height);
+  go.cases = gui_cases;
+  go.mapping = gui_mapping;
+  go.as_of = gui_as_of;
+  go.compare = gui_compare;
   return mizan::ui::run_gui(go);
 #else
   (void)gui;

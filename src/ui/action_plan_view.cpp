@@ -78,7 +78,7 @@ int choice(AppState& s, const char* id, const std::string& current, const std::v
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(c.x, c.y, c.z, 0.32f));
   }
   // Shaped and, when too long, cut at a word (with "…" at its logical end).
-  std::string shown = s.text.elided(current, width - ImGui::GetStyle().FramePadding.x * 2, user) + "##choice";
+  std::string shown = s.text.visual(s.text.elided(current, width - ImGui::GetStyle().FramePadding.x * 2, user), user) + "##choice";
   if (!enabled) ImGui::BeginDisabled();
   if (ImGui::Button(shown.c_str(), ImVec2(width, 0)) && enabled) ImGui::OpenPopup("##choices");
   if (!enabled) ImGui::EndDisabled();
@@ -169,6 +169,23 @@ bool ActionPlanView::regenerate(AppState& s) {
   return false;
 }
 
+bool ActionPlanView::propose_if_empty(AppState& s) {
+  Assessment& a = s.doc.assessment;
+  // Nothing answered yet: the proposal would be the whole checklist, not a plan.
+  if (proposed_serial_ == s.doc.serial() || !a.actions.empty() || a.items.empty() || a.signed_off()) return false;
+  proposed_serial_ = s.doc.serial();
+  try {
+    ActionPlanChanges c = s.doc.regenerate_actions(s.rubric);
+    if (c.added.empty()) return false;
+    date_errors_.clear();
+    regenerated_ = s.tr.format("actions.proposed", {std::to_string(c.added.size())});
+    return true;
+  } catch (const std::exception& e) {
+    report(s, "error.change_title", e);
+  }
+  return false;
+}
+
 std::string ActionPlanView::export_workbook(AppState& s, const std::string& dir) {
   const Assessment& a = s.doc.assessment;
   Lang lang = s.tr.lang();
@@ -202,8 +219,23 @@ void ActionPlanView::draw(AppState& s) {
     ImGui::EndChild();
     return;
   }
-  rows_ = action_rows(s.rubric, s.doc.assessment, today_, filter_);
-  if (pending_revision_ != s.doc.revision()) {
+  if (seen_serial_ != s.doc.serial()) {  // another document: what was said of the last one is not true of it
+    seen_serial_ = s.doc.serial();
+    regenerated_.clear();
+    date_errors_.clear();
+  }
+  propose_if_empty(s);
+  const Assessment& a = s.doc.assessment;
+  previewing_ = a.signed_off() && a.actions.empty() && !a.items.empty();
+  if (previewing_ && (preview_serial_ != s.doc.serial() || preview_revision_ != s.doc.revision())) {
+    preview_serial_ = s.doc.serial();
+    preview_revision_ = s.doc.revision();
+    preview_ = a;
+    preview_.actions = updated_action_plan(s.rubric, a).actions;
+  }
+  rows_ = action_rows(s.rubric, shown(s), today_, filter_);
+  if (pending_serial_ != s.doc.serial() || pending_revision_ != s.doc.revision()) {
+    pending_serial_ = s.doc.serial();
     pending_revision_ = s.doc.revision();
     auto u = updated_action_plan(s.rubric, s.doc.assessment);
     pending_changes_ = u.changes.added.size() + u.changes.reopened.size() + u.changes.resolved.size() +
@@ -212,14 +244,14 @@ void ActionPlanView::draw(AppState& s) {
   float width = ImGui::GetContentRegionAvail().x;
   draw_top(s, width);
   draw_filters(s, width);
-  rows_ = action_rows(s.rubric, s.doc.assessment, today_, filter_);  // after a regeneration or a filter change
+  rows_ = action_rows(s.rubric, shown(s), today_, filter_);  // after a regeneration or a filter change
   ImGui::Spacing();
   draw_table(s, width);
   ImGui::EndChild();
 }
 
 void ActionPlanView::draw_top(AppState& s, float width) {
-  const Assessment& a = s.doc.assessment;
+  const Assessment& a = shown(s);
   bool enabled = !a.signed_off();
   std::string regen = s.tr("actions.regenerate"), exp = s.tr("actions.export");
   float rw = button_width(s, regen) + em(0.6f), ew = button_width(s, exp) + em(0.6f);
@@ -244,7 +276,8 @@ void ActionPlanView::draw_top(AppState& s, float width) {
   if (button(s, exp, "export", ew, s.has_rubric)) export_workbook(s);
   controls_["export"] = ScreenRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
   row.end();
-  if (a.actions.empty()) s.text.paragraph(s.tr("actions.empty"), width, warning_color());
+  if (previewing_) s.text.paragraph(s.tr("actions.signed_preview"), width, warning_color());
+  else if (a.actions.empty()) s.text.paragraph(s.tr("actions.empty"), width, warning_color());
   else if (pending_changes_ > 0 && enabled)
     s.text.paragraph(s.tr.format("actions.pending", {std::to_string(pending_changes_)}), width, warning_color());
   if (!regenerated_.empty()) s.text.paragraph(regenerated_, width, muted_text_color());
@@ -310,7 +343,7 @@ void ActionPlanView::draw_filters(AppState& s, float width) {
 
 void ActionPlanView::draw_table(AppState& s, float width) {
   if (rows_.empty()) {
-    if (!s.doc.assessment.actions.empty()) label(s, s.tr("actions.none_shown"), muted_text_color(), false, width);
+    if (!shown(s).actions.empty()) label(s, s.tr("actions.none_shown"), muted_text_color(), false, width);
     return;
   }
   const bool rtl = s.rtl();
@@ -331,21 +364,32 @@ void ActionPlanView::draw_table(AppState& s, float width) {
   for (Priority p : kPriorities) prs.push_back(priority_name(s, p));
   float lw = 0;
   for (Level l : {Level::medium, Level::acceptable, Level::good}) lw = std::max(lw, badge_width(s, level_name(s, l)));
+  // A date and its hint on one line inside the field.
+  float due_w = std::max(s.text.width(s.tr("details.date_hint")), ImGui::CalcTextSize("2026-12-31").x) +
+                ImGui::GetStyle().FramePadding.x * 2 + em(0.3f);
+  // The widths of the columns that fit their content; the typed fields (owner, resources,
+  // note) take a share of what is left, never less than their header and hint on one
+  // line; the item's text stretches over the rest: it is what a row is read by.
+  float col_w[c_count] = {};
+  col_w[c_dimension] = fixed(c_dimension, em(1.2f));
+  col_w[c_section] = fixed(c_section, em(1.8f));
+  col_w[c_target] = fixed(c_target, lw);
+  col_w[c_item] = fixed(c_item, em(3.0f));
+  col_w[c_due] = fixed(c_due, due_w);
+  col_w[c_priority] = fixed(c_priority, choice_width(s, prs));
+  col_w[c_status] = fixed(c_status, choice_width(s, sts));
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float rest = width - st.ScrollbarSize - static_cast<float>(c_count) * (st.CellPadding.x * 2 + 1);
+  for (int c : {c_dimension, c_section, c_target, c_item, c_due, c_priority, c_status}) rest -= col_w[c];
+  float hint_w = s.text.width(s.tr("actions.owner_hint")) + st.FramePadding.x * 2;
+  col_w[c_owner] = std::max(fixed(c_owner, hint_w), rest * 0.2f);
+  col_w[c_resources] = std::max(fixed(c_resources, em(4)), rest * 0.14f);
+  col_w[c_note] = std::max(fixed(c_note, em(4)), rest * 0.14f);
   for (int v = 0; v < c_count; ++v) {
     int c = rtl ? c_count - 1 - v : v;
     std::string id = std::string("##") + header_key(c);
-    switch (c) {
-      case c_dimension: ImGui::TableSetupColumn(id.c_str(), ImGuiTableColumnFlags_WidthFixed, fixed(c, em(1.2f))); break;
-      case c_section: ImGui::TableSetupColumn(id.c_str(), ImGuiTableColumnFlags_WidthFixed, fixed(c, em(1.8f))); break;
-      case c_target: ImGui::TableSetupColumn(id.c_str(), ImGuiTableColumnFlags_WidthFixed, fixed(c, lw)); break;
-      case c_item: ImGui::TableSetupColumn(id.c_str(), ImGuiTableColumnFlags_WidthFixed, fixed(c, em(3.0f))); break;
-      case c_text: ImGui::TableSetupColumn(id.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.4f); break;
-      case c_due: ImGui::TableSetupColumn(id.c_str(), ImGuiTableColumnFlags_WidthFixed, fixed(c, em(5.4f))); break;
-      case c_priority: ImGui::TableSetupColumn(id.c_str(), ImGuiTableColumnFlags_WidthFixed, fixed(c, choice_width(s, prs))); break;
-      case c_status: ImGui::TableSetupColumn(id.c_str(), ImGuiTableColumnFlags_WidthFixed, fixed(c, choice_width(s, sts))); break;
-      case c_owner: ImGui::TableSetupColumn(id.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f); break;
-      default: ImGui::TableSetupColumn(id.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f); break;
-    }
+    if (c == c_text) ImGui::TableSetupColumn(id.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    else ImGui::TableSetupColumn(id.c_str(), ImGuiTableColumnFlags_WidthFixed, col_w[c]);
   }
   ImGui::TableSetupScrollFreeze(0, 1);
   // The header row: shaped, wrapped, on the start side of each column.

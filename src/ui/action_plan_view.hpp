@@ -37,6 +37,14 @@ class ActionPlanView {
   // the plan changed.
   bool edit(AppState& s, size_t index, ActionField field, const std::string& value);
   bool regenerate(AppState& s);
+  // What the view does when it shows a document for the first time: an assessment with
+  // answers but no action plan gets the proposed plan, as Regenerate would make it (marked
+  // changed, one undo step; an undo back to the empty plan is not proposed again). A
+  // signed-off one cannot change: the view shows the proposals read-only instead
+  // (previewing()). True when the plan was filled.
+  bool propose_if_empty(AppState& s);
+  // The rows shown are proposals for a signed-off assessment without a plan, not its plan.
+  bool previewing() const { return previewing_; }
   // Writes the workbook (in the interface language) to exports/ next to the open file (or
   // under `dir` when given) and reports the file or the error in a dialog. The path
   // written, or "" on failure.
@@ -47,6 +55,8 @@ class ActionPlanView {
   void draw_filters(AppState& s, float width);
   void draw_table(AppState& s, float width);
   void draw_row(AppState& s, const ActionRow& row, int column);
+  // The assessment whose plan the view shows: the document's, or the read-only preview.
+  const Assessment& shown(const AppState& s) const { return previewing_ ? preview_ : s.doc.assessment; }
 
   ActionFilter filter_;
   std::vector<ActionRow> rows_;
@@ -54,8 +64,15 @@ class ActionPlanView {
   std::map<size_t, std::string> date_errors_;
   std::string today_;
   std::string regenerated_;  // what the last regeneration did, shown under the buttons
-  uint64_t pending_revision_ = ~uint64_t(0);
+  uint64_t pending_serial_ = 0, pending_revision_ = ~uint64_t(0);
   size_t pending_changes_ = 0;  // items whose action would change on regeneration
+  uint64_t seen_serial_ = 0;      // the document the view last showed
+  uint64_t proposed_serial_ = 0;  // the document whose empty plan was filled
+  // A signed-off assessment without a plan: a copy with the proposed actions, shown
+  // read-only; valid for preview_serial_ and preview_revision_.
+  bool previewing_ = false;
+  Assessment preview_;
+  uint64_t preview_serial_ = 0, preview_revision_ = ~uint64_t(0);
 };
 
 }  // namespace mizan::ui

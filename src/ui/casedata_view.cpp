@@ -149,7 +149,24 @@ void CasedataView::import_file(AppState& s, const std::string& path) {
     report(s, "cases.mapping_failed", e);
     return;
   }
+  if (as_of_) r.as_of = *as_of_;
   job_.start(std::move(r), s.wake);
+}
+
+ImportState CasedataView::import_and_wait(AppState& s, const std::string& path, const std::string& mapping) {
+  if (mapping.empty() || mapping == "canonical") choose_mapping(MappingChoice::canonical);
+  else if (mapping == "primero") choose_mapping(MappingChoice::primero);
+  else choose_mapping(MappingChoice::custom, mapping);
+  if (s.doc.assessment.signed_off()) {  // the window's Import is disabled then
+    s.messages.push_back(Message{s.tr("cases.error_title"), s.tr("cases.signed_off"), {}});
+    return ImportState::idle;
+  }
+  std::uint64_t run = job_.run();
+  import_file(s, path);
+  if (job_.run() == run) return ImportState::idle;  // not started: the mapping could not be read
+  job_.wait();
+  update(s);  // publishes the end as the next frame would
+  return job_.state();
 }
 
 void CasedataView::update(AppState& s) {
@@ -210,6 +227,7 @@ void CasedataView::draw_dialogs(AppState& s) {
   req.mapping = editor_.mapping();
   req.mapping_label = editor_.saved_path().empty() ? "custom" : file_only(editor_.saved_path());
   req.check_header = false;  // the user has seen and confirmed the columns
+  if (as_of_) req.as_of = *as_of_;
   job_.start(std::move(req), s.wake);
 }
 

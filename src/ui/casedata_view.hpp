@@ -5,6 +5,7 @@
 // and the disaggregation table), and the evidence box beside checklist items.
 // Everything shown comes from the assessment's case_data (aggregates only), so it is the
 // same after saving and reopening the file.
+#include <optional>
 #include <string>
 
 #include "casedata/indicators.hpp"
@@ -30,6 +31,16 @@ class CasedataView {
   // be read is a message). The indicators view shows the progress.
   void import_file(AppState& s, const std::string& path);
   void choose_mapping(MappingChoice c, const std::string& custom_file = "");
+  // The reference date of the next imports (overdue follow-ups, ages); unset: today.
+  void set_as_of(std::optional<casedata::Date> d) { as_of_ = d; }
+
+  // Imports `path` as File > Import case data does (import_file, the background job, then
+  // what the next frame's update() does with its end) and waits for it: for `mizan gui
+  // --cases` and tests. `mapping` is "canonical" (or ""), "primero" or a mapping file.
+  // Returns the job's final state: done (the aggregates are in the document), failed or
+  // needs_mapping (the mapping editor is open), each with a message as in the window;
+  // idle when the mapping file could not be read (a message says why).
+  ImportState import_and_wait(AppState& s, const std::string& path, const std::string& mapping);
 
   ImportJob& job() { return job_; }
   MappingEditor& editor() { return editor_; }
@@ -48,6 +59,7 @@ class CasedataView {
   MappingEditor editor_;
   MappingChoice choice_ = MappingChoice::canonical;
   std::string custom_mapping_;  // path of the custom mapping file
+  std::optional<casedata::Date> as_of_;
   // The last import of this session keeps its problem lines (line, column, reason) for
   // the view; the assessment keeps only their counts.
   casedata::IndicatorReport last_report_;

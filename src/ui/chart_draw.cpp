@@ -81,7 +81,7 @@ void bar_rows(AppState& s, const std::vector<ChartValue>& values, float width) {
     Row row(s.rtl(), width);
     row.place(name_w);
     // One line per name: long names are cut here; the navigator shows them in full.
-    std::string name = s.text.elided(v.label, name_w);
+    std::string name = s.text.visual(s.text.elided(v.label, name_w));
     float nw = ImGui::CalcTextSize(name.c_str()).x;
     ImVec2 np = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(name_w, ImGui::GetTextLineHeight()));

@@ -163,6 +163,8 @@ void CompareView::draw_matrix(AppState& s, float width) {
   size_t rows = r.agencies.size();
   float visible = std::min<float>(static_cast<float>(rows), 14.0f) * (row_h + gap) + gap;
   ImGui::BeginChild("matrix", ImVec2(width, visible), false);
+  // Rows exactly row_h + gap apart, as the clipper and the height above count them.
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
   float inner = ImGui::GetContentRegionAvail().x;
   cell_w = ncols ? (inner - name_w - gap * static_cast<float>(ncols + 1)) / static_cast<float>(ncols) : 0;
   dl = ImGui::GetWindowDrawList();
@@ -194,10 +196,11 @@ void CompareView::draw_matrix(AppState& s, float width) {
       ImGui::PushID(i);
       if (ImGui::InvisibleButton("row", ImVec2(inner, row_h))) trend_agency_ = static_cast<size_t>(i);
       ImGui::PopID();
-      ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
+      ImGui::Dummy(ImVec2(0, gap));
     }
   }
   clipper.End();
+  ImGui::PopStyleVar();
   ImGui::EndChild();
 }
 
@@ -292,7 +295,8 @@ void CompareView::draw_trend(AppState& s, float width) {
   size_t np = a.periods.size();
   auto x_of = [&](size_t i) {
     float t = np <= 1 ? 0.5f : static_cast<float>(i) / static_cast<float>(np - 1);
-    float x = plot_x0 + em(1) + t * (plot_w - em(2));
+    // Inset by half a period label, so the first and last labels are not cut.
+    float x = plot_x0 + em(3) + t * (plot_w - em(6));
     return rtl ? plot_x0 + plot_w - (x - plot_x0) : x;
   };
   for (size_t i = 0; i < np; ++i) {
@@ -318,7 +322,7 @@ void CompareView::draw_trend(AppState& s, float width) {
     ImU32 col = kLineColors[d % (sizeof kLineColors / sizeof kLineColors[0])];
     float sx = rtl ? q.x + w - em(0.7f) : q.x;
     dl->AddRectFilled(ImVec2(sx, q.y + em(0.3f)), ImVec2(sx + em(0.6f), q.y + em(0.9f)), col);
-    s.text.draw_line(dl, ImVec2(rtl ? q.x : q.x + em(0.8f), q.y), w - em(0.8f), id, 0);
+    s.text.draw_line(dl, ImVec2(rtl ? q.x : q.x + em(0.8f), q.y), w - em(0.8f), id, ImGui::GetColorU32(ImGuiCol_Text));
     ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
     Trend t = a.latest().dimension_trend[d];
     if (t == Trend::improved) improved += (improved.empty() ? "" : ", ") + id;

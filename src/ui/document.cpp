@@ -1,5 +1,6 @@
 #include "ui/document.hpp"
 
+#include <atomic>
 #include <filesystem>
 
 #include "core/atomic_file.hpp"
@@ -23,6 +24,11 @@ const ItemChange& UndoStack::take_redo() { return changes_[next_++]; }
 void UndoStack::clear() {
   changes_.clear();
   next_ = 0;
+}
+
+uint64_t Document::next_serial() {
+  static std::atomic<uint64_t> next{1};
+  return next++;
 }
 
 void Document::apply(const Rubric& r, const std::string& id, const ItemAnswer& answer, const std::string& by) {

@@ -52,6 +52,9 @@ class Document {
 
   // Bumps at every change, so views may cache what they derive from the assessment.
   uint64_t revision() const { return revision_; }
+  // Differs between the documents made or opened in one run (revisions of two documents
+  // may be equal): a view's cache is valid for one serial and revision.
+  uint64_t serial() const { return serial_; }
   const Score& score() const { return score_; }
   const UndoStack& undo_stack() const { return undo_; }
 
@@ -84,6 +87,8 @@ class Document {
   UndoStack undo_;
   Score score_;
   uint64_t revision_ = 0;
+  uint64_t serial_ = next_serial();
+  static uint64_t next_serial();
 };
 
 Document new_document(const Rubric& r);

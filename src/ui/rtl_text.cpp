@@ -41,11 +41,10 @@ float BidiText::width(std::string_view logical, bool user) {
 std::string BidiText::elided(std::string_view logical, float width, bool user) {
   {
     const auto& whole = lines(logical, 0.0f, user);
-    if (whole.size() == 1 && ImGui::CalcTextSize(whole.front().visual.c_str()).x <= width) return whole.front().visual;
+    if (whole.size() == 1 && ImGui::CalcTextSize(whole.front().visual.c_str()).x <= width) return std::string(logical);
   }
   float ellipsis = ImGui::CalcTextSize("…").x;
-  std::string first = lines(logical, std::max(1.0f, width - ellipsis), user).front().logical;  // copied: the next
-  return visual(first + "…", user);                                                                   // call reuses it
+  return lines(logical, std::max(1.0f, width - ellipsis), user).front().logical + "…";
 }
 
 void BidiText::paragraph(std::string_view s, float width, ImU32 color, bool user, bool centered) {

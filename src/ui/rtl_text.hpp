@@ -30,8 +30,10 @@ class BidiText {
   // typed by people) takes its direction from its first strong letter.
   std::string visual(std::string_view logical, bool user = false);
   float width(std::string_view logical, bool user = false);
-  // One line no wider than `width`: cut at a word and ended with "…" at its logical end
-  // (the left in Arabic) when too long.
+  // One line no wider than `width` once drawn: cut at a word and ended with "…" at its
+  // logical end (the left in Arabic) when too long. Logical order, like its argument: give
+  // it to label(), draw_line() or paragraph(), or to visual() for an ImGui widget's label
+  // (shaping an already visual string again would reverse its Arabic).
   std::string elided(std::string_view logical, float width, bool user = false);
 
   // Draws `text` wrapped to `width` at the cursor; each line sits on the side its

@@ -55,6 +55,24 @@ void load_fonts_for(AppState& s, float scale) {
   s.text.clear();
 }
 
+// --cases: the import of File > Import case data, finished before the first frame.
+bool import_cases_now(AppState& s, MainWindow& main, const GuiOptions& o) {
+  if (!o.as_of.empty()) {
+    auto d = casedata::Date::parse_iso(o.as_of);
+    if (!d) {
+      std::cerr << "mizan: --as-of expects a date as YYYY-MM-DD\n";
+      return false;
+    }
+    main.casedata().set_as_of(d);
+  }
+  size_t messages = s.messages.size();
+  ImportState st = main.casedata().import_and_wait(s, o.cases, o.mapping);
+  if (st == ImportState::needs_mapping)
+    std::cerr << "mizan: --cases: the columns of " << o.cases << " do not suit the mapping \""
+              << (o.mapping.empty() ? "canonical" : o.mapping) << "\"; give --mapping primero or a mapping file\n";
+  return st == ImportState::done && s.messages.size() == messages;  // stored, or a message says why not
+}
+
 }  // namespace
 
 int run_gui(const GuiOptions& o) {
@@ -73,7 +91,10 @@ int run_gui(const GuiOptions& o) {
   // A screenshot has a fixed size (the README's pictures); otherwise the window takes most
   // of the screen, which on a 1366x768 laptop is less than a fixed 1280x800 would need.
   int width = 1440, height = 900;
-  if (!shot) {
+  if (o.width > 0 && o.height > 0) {
+    width = o.width;
+    height = o.height;
+  } else if (!shot) {
     int x = 0, y = 0, w = 0, h = 0;
     if (GLFWmonitor* m = glfwGetPrimaryMonitor()) glfwGetMonitorWorkarea(m, &x, &y, &w, &h);
     width = w > 0 ? std::min(1440, w * 9 / 10) : 1280;
@@ -119,27 +140,33 @@ int run_gui(const GuiOptions& o) {
   s.wake = [] { glfwPostEmptyEvent(); };
   start_up(s, o.file);
   if (!o.view.empty() && !select_view(s, o.view)) std::cerr << "mizan: unknown view \"" << o.view << "\"\n";
+  if (shot) s.recover_offer.clear();  // a screenshot shows the file, not a question about it
+
+  MainWindow main;
+  // Case data and assessments to compare, taken in before the first frame so that a
+  // screenshot shows them as a user would see them after importing and adding them.
+  bool setup_failed = false;
+  if (!o.cases.empty() && !import_cases_now(s, main, o)) setup_failed = true;
+  if (!o.compare.empty()) {
+    main.compare().add_inputs(s, o.compare);
+    main.compare().wait();
+    if (!main.compare().error().empty()) {
+      std::cerr << "mizan: --compare: " << main.compare().error() << "\n";
+      setup_failed = true;
+    }
+  }
   if (shot) {
-    s.recover_offer.clear();  // a screenshot shows the file, not a question about it
     for (const auto& m : s.messages) {
       std::cerr << "mizan: " << m.title << ": " << m.text << "\n";
       for (const auto& d : m.details) std::cerr << "  " << d << "\n";
     }
   }
-
-  MainWindow main;
-  if (!o.cases.empty()) {  // imported before the first frame, so a screenshot shows it
-    if (o.mapping == "primero") main.casedata().choose_mapping(MappingChoice::primero);
-    else if (!o.mapping.empty() && o.mapping != "canonical") main.casedata().choose_mapping(MappingChoice::custom, o.mapping);
-    main.casedata().import_file(s, o.cases);
-    main.casedata().job().wait();
-  }
-  if (!o.compare.empty()) {
-    main.compare().add_inputs(s, o.compare);
-    main.compare().wait();
-  }
   int frame = 0;
   int exit_code = 0;
+  if (shot && setup_failed) {  // a picture without what was asked for would mislead
+    exit_code = 1;
+    glfwSetWindowShouldClose(window, GLFW_TRUE);
+  }
   std::string title;
   while (!glfwWindowShouldClose(window)) {
     if (shot || sh.frames_left > 0) {
@@ -186,6 +213,7 @@ int run_gui(const GuiOptions& o) {
     if (s.quit_confirmed) glfwSetWindowShouldClose(window, GLFW_TRUE);
   }
   if (shot && frame < o.frames) exit_code = 1;
+  main.compare().wait();  // no worker may outlive the window's state
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

@@ -1,4 +1,4 @@
-// Runs `mizan gui FILE --screenshot OUT --lang L --view V` and checks the PNG has a
+// Runs `mizan gui FILE --screenshot OUT --lang L --view V [more options]` and checks the PNG has a
 // window's worth of content: not blank, many colours, text-like detail on both halves.
 // Exit 77 (skipped) only when there is no display to open a window on.
 #include <stb_image.h>
@@ -10,8 +10,8 @@
 #include <string>
 
 int main(int argc, char** argv) {
-  if (argc != 6) {
-    std::fprintf(stderr, "usage: check_screenshot MIZAN FILE OUT.png LANG VIEW\n");
+  if (argc < 6) {
+    std::fprintf(stderr, "usage: check_screenshot MIZAN FILE OUT.png LANG VIEW [MORE GUI OPTIONS…]\n");
     return 2;
   }
   const char* display = std::getenv("DISPLAY");
@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   std::remove(out.c_str());
   std::string cmd = std::string("'") + argv[1] + "' gui '" + argv[2] + "' --screenshot '" + out + "' --lang " + argv[4] +
                     " --view '" + argv[5] + "' --frames 4";
+  for (int i = 6; i < argc; ++i) cmd += std::string(" '") + argv[i] + "'";  // --cases FILE, --compare DIR…
   std::printf("%s\n", cmd.c_str());
   int rc = std::system(cmd.c_str());
   if (rc != 0) {

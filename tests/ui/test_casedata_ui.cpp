@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "core/evidence.hpp"
+#include "core/review.hpp"
 #include "ui/casedata_view.hpp"
 #include "ui/import_job.hpp"
 #include "ui_harness.hpp"
@@ -318,4 +319,64 @@ TEST_CASE("an item with an evidence rule shows the figure and the suggestion", "
   REQUIRE(h.click_status("2a.m3", "met"));
   CHECK(h.state.doc.assessment.status("2a.m3") == ItemStatus::met);
   h.frames(2);
+}
+
+TEST_CASE("importing the example export as `mizan gui --cases` does gives the indicators of casedata",
+          "[ui][casedata][cases-option]") {
+  const std::string csv = MIZAN_SOURCE_DIR "/assets/examples/cases/amal-cases-2026-11.csv";
+  const casedata::Date as_of = *casedata::Date::parse_iso("2026-11-30");
+  casedata::CaseMapping canonical = casedata::CaseMapping::canonical();
+  casedata::IndicatorReport direct = casedata::compute_indicators(csv, canonical, as_of, canonical.apply_to(casedata::Limits{}));
+  REQUIRE(direct.rows == 60);
+
+  Harness h;
+  ui::open_file(h.state, MIZAN_SOURCE_DIR "/assets/examples/amal-2026-H2.mizan.json");
+  REQUIRE(h.state.messages.empty());
+  REQUIRE(current_case_data_import(h.state.doc.assessment.case_data) == nullptr);
+  h.window.casedata().set_as_of(as_of);
+  // Before any frame, as the window shell does it.
+  CHECK(h.window.casedata().import_and_wait(h.state, csv, "canonical") == ImportState::done);
+  CHECK(h.state.messages.empty());
+  CHECK(h.state.doc.dirty);
+  const nlohmann::json& cd = h.state.doc.assessment.case_data;
+  const nlohmann::json* imp = current_case_data_import(cd);
+  REQUIRE(imp);
+  CHECK((*imp)["file"] == "amal-cases-2026-11.csv");
+  CHECK((*imp)["as_of"] == "2026-11-30");
+  CHECK((*imp)["rows"] == 60);
+  size_t compared = 0;
+  for (const auto& [id, value] : direct.indicators) {
+    INFO(id);
+    IndicatorFigure f = case_data_figure(cd, id);
+    REQUIRE(f.value.has_value() == value.has_value());
+    if (value) CHECK(*f.value == Approx(*value));
+    ++compared;
+  }
+  CHECK(compared == casedata::indicator_ids().size());
+  CHECK(figure(cd, "consent.rate") == Approx(0.75));  // 45 of 60, as the view shows it
+  // The first frame shows it, and no case id of the export is stored or drawn.
+  REQUIRE(ui::select_view(h.state, "indicators"));
+  h.frames(2);
+  CHECK(assessment_to_text(h.state.doc.assessment).find("AMAL-0001") == std::string::npos);
+  CHECK(assessment_to_text(h.state.doc.assessment).find("AMAL-CW01") == std::string::npos);
+
+  SECTION("the Arabic export does not suit the canonical mapping: the mapping editor opens") {
+    const std::string ar = MIZAN_SOURCE_DIR "/assets/examples/cases/amal-cases-2026-11-arabic.csv";
+    CHECK(h.window.casedata().import_and_wait(h.state, ar, "canonical") == ImportState::needs_mapping);
+  }
+  SECTION("with the Arabic mapping file it gives the same figures") {
+    const std::string ar = MIZAN_SOURCE_DIR "/assets/examples/cases/amal-cases-2026-11-arabic.csv";
+    CHECK(h.window.casedata().import_and_wait(h.state, ar, MIZAN_SOURCE_DIR "/assets/mappings/amal-arabic.json") ==
+          ImportState::done);
+    CHECK(figure(h.state.doc.assessment.case_data, "consent.rate") == Approx(0.75));
+  }
+  SECTION("a mapping file that cannot be read starts nothing and says why") {
+    CHECK(h.window.casedata().import_and_wait(h.state, csv, "/nonexistent/mapping.json") == ImportState::idle);
+    CHECK(h.state.messages.size() == 1);
+  }
+  SECTION("a signed assessment refuses the import") {
+    sign_off(h.state.doc.assessment, "Lina", "Manager", "2026-11-20");
+    CHECK(h.window.casedata().import_and_wait(h.state, csv, "canonical") == ImportState::idle);
+    CHECK(h.state.messages.size() == 1);
+  }
 }

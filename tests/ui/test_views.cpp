@@ -54,3 +54,20 @@ TEST_CASE("the details form edits through shaped fields", "[ui][views][details]"
   h.frames(1);
   CHECK(h.state.edit.id == 0);
 }
+
+TEST_CASE("elided text stays in logical order, so drawing it shapes it once", "[ui][views][rtl]") {
+  Harness h(Lang::ar, ImVec2(1280, 800));
+  h.frame();
+  ImGui::NewFrame();  // a font is current between NewFrame and Render
+  const std::string name = "جمعية حماية الطفل في المدينة";
+  // Fits: handed back as given, not in visual order (label() and draw_line() reorder it).
+  CHECK(h.state.text.elided(name, 10000) == name);
+  // Too long: a logical prefix cut at a word, with "…" at its logical end.
+  std::string cut = h.state.text.elided(name, h.state.text.width(name) * 0.6f);
+  REQUIRE(cut.size() > 3);
+  CHECK(cut.substr(cut.size() - 3) == "…");
+  std::string head = cut.substr(0, cut.size() - 3);
+  CHECK(name.compare(0, head.size(), head) == 0);
+  CHECK(h.state.text.width(cut) <= h.state.text.width(name) * 0.6f + 1);
+  ImGui::Render();
+}
