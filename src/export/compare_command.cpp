@@ -75,8 +75,12 @@ int compare_command(const std::vector<std::string>& inputs, const std::string& o
     if (rep.truncated_cells)
       err << "warning: " << rep.truncated_cells << " cell(s) longer than Excel's 32,767 characters were cut\n";
     const size_t used = r.used_files();
-    out << "wrote " << out_path << ": " << r.agencies.size() << " agencies, " << used << " assessments, "
-        << r.periods.size() << " periods (" << r.rubric.id << " " << r.rubric.version << ")";
+    auto count = [](size_t n, const char* one, const char* many) {
+      return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    out << "wrote " << out_path << ": " << count(r.agencies.size(), "agency", "agencies") << ", "
+        << count(used, "assessment", "assessments") << ", " << count(r.periods.size(), "period", "periods")
+        << " (" << r.rubric.id << " " << r.rubric.version << ")";
     if (r.files.size() > used) out << "; " << r.files.size() - used << " file(s) left out, see the Files sheet";
     if (anonymize) out << "; anonymised";
     out << "\n";

@@ -54,7 +54,7 @@ TEST_CASE("compare the bundled examples: one agency, two periods", "[cli][compar
   Ran r = run(kExamples + " -o " + out.string());
   CHECK(r.code == 0);
   INFO(r.err);
-  CHECK(r.out.find("1 agencies, 2 assessments, 2 periods") != std::string::npos);
+  CHECK(r.out.find("1 agency, 2 assessments, 2 periods") != std::string::npos);
   CHECK(fs::file_size(out) > 5000);
   Ran ar = run(kExamples + "/amal-2026-H1.mizan.json " + kExamples + "/amal-2026-H2.mizan.json -o " +
                (cmp_scratch() / "examples-ar.xlsx").string() + " --lang ar");
