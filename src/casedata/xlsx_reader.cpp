@@ -49,7 +49,25 @@ class Zip {
       zip_error_fini(&ze);
       throw CaseDataError(file_, msg);
     }
-    // Zip-bomb guard: refuse before inflating anything.
+    // A refusal below throws from the constructor, where the destructor does not run:
+    // the archive is closed here (fuzz_xlsx found the leak of handle and descriptor).
+    try {
+      refuse_bombs();
+    } catch (...) {
+      zip_discard(z_);
+      z_ = nullptr;
+      throw;
+    }
+  }
+  ~Zip() {
+    if (z_) zip_discard(z_);
+  }
+  Zip(const Zip&) = delete;
+  Zip& operator=(const Zip&) = delete;
+
+ private:
+  // Zip-bomb guard: refuse before inflating anything.
+  void refuse_bombs() const {
     const zip_int64_t n = zip_get_num_entries(z_, 0);
     std::uint64_t total = 0;
     for (zip_int64_t i = 0; i < n; ++i) {
@@ -66,11 +84,8 @@ class Zip {
       if (total > kMaxTotal) throw CaseDataError(file_, "refused: the workbook would unpack to more than 1 GiB");
     }
   }
-  ~Zip() {
-    if (z_) zip_discard(z_);
-  }
-  Zip(const Zip&) = delete;
-  Zip& operator=(const Zip&) = delete;
+
+ public:
 
   bool has(const std::string& name) const { return zip_name_locate(z_, name.c_str(), 0) >= 0; }
 
