@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -154,6 +155,13 @@ int merge_command(const std::vector<std::string>& copies, const std::string& lea
       }
       list.push_back(AssessorCopy{author, std::move(loaded.assessment)});
     }
+    // Copies made from one file all name the same first assessor: tell them apart by the
+    // copy's file name, or the lead could not know whose answer is whose.
+    std::vector<std::string> names;
+    for (const auto& c : list) names.push_back(c.author);
+    for (size_t i = 0; i < list.size(); ++i)
+      if (std::count(names.begin(), names.end(), names[i]) > 1)
+        list[i].author += " (" + fs::path(copies[i]).filename().string() + ")";
     Assessment m = merge_copies(first.rubric, list, lead);
     save_assessment(out_path, m);
     out << out_path << ": merged " << list.size() << " copies; " << m.conflicts.size()

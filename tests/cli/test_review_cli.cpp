@@ -119,6 +119,25 @@ TEST_CASE("merging two assessors who disagree on three items lists exactly those
   CHECK(s.err.find("conflicts") != std::string::npos);
 }
 
+TEST_CASE("copies made from one file are told apart by their file names in a merge", "[cli][review]") {
+  json base = json::parse(slurp(kExample));
+  json a = base, b = base;  // both still name the example's first assessor
+  b["items"]["1.m1"]["status"] = "not_met";
+  write_json(dir() / "copy-a.mizan.json", a);
+  write_json(dir() / "copy-b.mizan.json", b);
+  fs::path merged = dir() / "merged-same.mizan.json";
+  Run r = mizan("merge " + (dir() / "copy-a.mizan.json").string() + " " + (dir() / "copy-b.mizan.json").string() +
+                " --lead Rania -o " + merged.string());
+  REQUIRE(r.code == 0);
+  json m = json::parse(slurp(merged));
+  REQUIRE(m["conflicts"].size() == 1);
+  const std::string first = m["conflicts"][0]["answers"][0]["author"];
+  const std::string second = m["conflicts"][0]["answers"][1]["author"];
+  CHECK(first != second);
+  CHECK(first.find("(copy-a.mizan.json)") != std::string::npos);
+  CHECK(second.find("(copy-b.mizan.json)") != std::string::npos);
+}
+
 TEST_CASE("sign-off and reopen from the command line", "[cli][review]") {
   fs::path p = dir() / "signed.mizan.json";
   fs::copy_file(kExample, p, fs::copy_options::overwrite_existing);
