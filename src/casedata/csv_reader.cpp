@@ -3,7 +3,10 @@
 // fields with doubled quotes, which are unescaped into a scratch area reused per record.
 // The fast path finds delimiters, line ends and quotes 16 bytes at a time (SSE2); a record
 // holding a quote goes through the careful scalar path instead.
+#include <algorithm>
+#include <array>
 #include <cstring>
+#include <memory>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -39,19 +42,19 @@ inline unsigned special_mask(const char* p, char delim) {
 
 class CsvParser {
  public:
-  CsvParser(const std::string& path, TextSource& src, char delim, const RowCallback& cb,
+  CsvParser(const std::string& path, TextSource& src, char delim, const CsvPart& part, const RowCallback& cb,
             const ProgressCallback& progress, const std::atomic<bool>* cancel)
-      : file_(file_name_only(path)), src_(src), delim_(delim), cb_(cb), progress_(progress), cancel_(cancel) {
+      : file_(file_name_only(path)), src_(src), delim_(delim), part_(part), cb_(cb), progress_(progress),
+        cancel_(cancel) {
     cap_ = kInitialBlock;
     buf_.resize(cap_ + kPad);
-    scratch_.resize(cap_ + kPad);
     fields_.resize(256);
   }
 
   char run() {
     refill();
     if (delim_ == 0) delim_ = detect_delimiter();
-    std::size_t pos = skip_sep_line();
+    std::size_t pos = part_.begin == 0 ? skip_sep_line() : 0;
     while (true) {
       pos = parse(pos);
       if (stopped_ || (eof_ && pos >= end_)) break;
@@ -68,7 +71,15 @@ class CsvParser {
  private:
   void refill() {
     if (cancel_ && cancel_->load(std::memory_order_relaxed)) throw Cancelled();
-    const std::size_t n = src_.read(buf_.data() + end_, cap_ - end_);
+    std::size_t n = src_.read(buf_.data() + end_, cap_ - end_);
+    if (n == 0 && src_.at_limit()) {
+      // The end of the first part: stop there if a record ends exactly there (nothing
+      // left over) and the caller agrees; else read on through the rest of the file.
+      if (!(part_.stop_at_end && part_.stop_at_end(end_ == 0, line_) && end_ == 0)) {
+        src_.lift_limit();
+        n = src_.read(buf_.data() + end_, cap_ - end_);
+      }
+    }
     if (n == 0) eof_ = true;
     end_ += n;
     std::memset(buf_.data() + end_, 0, kPad);
@@ -82,7 +93,6 @@ class CsvParser {
                           "a record runs on for more than 64 MB; a closing quote is probably missing");
     cap_ *= 2;
     buf_.resize(cap_ + kPad);
-    scratch_.resize(cap_ + kPad);
   }
 
   // The delimiter that occurs most often outside quotes in the first line (ties: comma).
@@ -142,41 +152,86 @@ class CsvParser {
     line_ += 1 + newlines;
   }
 
+  // The fast path scans up to kBatchRows records (or about kBatchFields cells) before it
+  // hands them over: the scanning loop then has no call in it and keeps its state in
+  // registers. batch_ holds their cells, row_end_ where each record's cells end.
+  static constexpr std::size_t kBatchRows = 64, kBatchFields = 4096;
+
+  // Hands over the first `rows` scanned records (fewer if the callback says stop).
+  void deliver(std::size_t rows) {
+    std::size_t b = 0;
+    for (std::size_t k = 0; k < rows && !stopped_; ++k) {
+      const std::size_t e = row_end_[k];
+      const std::size_t n = e - b;
+      if (!(n == 1 && batch_[b].empty())) {  // a blank line is no record
+        Row r;
+        r.line = line_;
+        r.cells = batch_.data() + b;
+        r.size = n;
+        if (!cb_(r)) stopped_ = true;
+      }
+      ++line_;
+      b = e;
+    }
+  }
+
+  // Room for more cells in batch_; the column limit applies to each record.
+  [[gnu::noinline]] void grow_batch(std::size_t n, std::size_t row_start, std::size_t rows) {
+    if (n - row_start >= kMaxColumns) {
+      deliver(rows);  // the records before it come first, as they would one by one
+      if (stopped_) return;
+      throw CaseDataError(file_, line_, 0, {}, "more than 100000 columns in one record");
+    }
+    if (n >= batch_.size()) batch_.resize(batch_.size() * 2);
+  }
+
   // Parses every complete record from `pos`; returns where the unfinished one starts.
   std::size_t parse(std::size_t pos) {
     const char* d = buf_.data();
     const char* const dend = d + end_;
+    const char delim = delim_;
     while (!stopped_) {
-      std::size_t rs = pos;
+      std::size_t rs = pos;  // where the first record not yet complete starts
       const char* fstart = d + pos;
-      std::size_t n = 0;
+      std::size_t n = 0, row_start = 0, rows = 0;  // cells scanned, the current record's first, records
+      std::string_view* fv = batch_.data();
+      std::size_t limit = std::min(batch_.size(), kMaxColumns);  // grow_batch when n reaches it
       bool quote = false;
-      for (const char* blk = d + pos; blk < dend && !quote && !stopped_; blk += 16) {
-        unsigned m = special_mask(blk, delim_);
+      for (const char* blk = d + pos; blk < dend && !quote; blk += 16) {
+        unsigned m = special_mask(blk, delim);
         if (blk + 16 > dend) m &= (1u << (dend - blk)) - 1;
         while (m) {
           const char* c = blk + __builtin_ctz(m);
           m &= m - 1;
-          if (*c == delim_) {
-            push(n, fstart, static_cast<std::size_t>(c - fstart));
+          if (__builtin_expect(n >= limit, 0)) {
+            grow_batch(n, row_start, rows);
+            if (stopped_) return end_;
+            fv = batch_.data();
+            limit = std::min(batch_.size(), row_start + kMaxColumns);
+          }
+          if (*c == delim) {
+            fv[n++] = std::string_view(fstart, static_cast<std::size_t>(c - fstart));
             fstart = c + 1;
           } else if (*c == '\n') {
             const char* fe = (c > fstart && c[-1] == '\r') ? c - 1 : c;
-            push(n, fstart, static_cast<std::size_t>(fe - fstart));
-            emit(n, 0, nullptr);
-            n = 0;
+            fv[n++] = std::string_view(fstart, static_cast<std::size_t>(fe - fstart));
+            row_end_[rows++] = n;
+            row_start = n;
             fstart = c + 1;
             rs = static_cast<std::size_t>(fstart - d);
-            if (stopped_) break;
-          } else if (c == d + rs || c == fstart) {
-            quote = true;  // a quoted field: the careful path takes this record
-            break;
+            if (rows == kBatchRows || n >= kBatchFields) {
+              deliver(rows);
+              if (stopped_) return end_;
+              n = row_start = rows = 0;
+            }
+            limit = std::min(batch_.size(), row_start + kMaxColumns);
           } else {
-            quote = true;  // a quote inside an unquoted field: also the careful path
+            quote = true;  // a quoted field, or a quote inside one: the careful path takes this record
             break;
           }
         }
       }
+      deliver(rows);
       if (stopped_) return end_;
       if (!quote && !eof_) return rs;
       if (rs >= end_) return rs;
@@ -191,6 +246,7 @@ class CsvParser {
   std::size_t slow(std::size_t rs) {
     const char* d = buf_.data();
     std::size_t pos = rs, n = 0, newlines = 0, used = 0;
+    if (scratch_.size() < cap_ + kPad) scratch_.resize(cap_ + kPad);  // only files with quotes need it
     const char* malformed = nullptr;
     auto count_nl = [&](std::size_t a, std::size_t b) {
       for (std::size_t i = a; i < b; ++i) newlines += d[i] == '\n';
@@ -269,11 +325,13 @@ class CsvParser {
   std::string file_;
   TextSource& src_;
   char delim_;
+  const CsvPart& part_;
   const RowCallback& cb_;
   const ProgressCallback& progress_;
   const std::atomic<bool>* cancel_;
   std::vector<char> buf_, scratch_;
-  std::vector<std::string_view> fields_;
+  std::vector<std::string_view> fields_, batch_ = std::vector<std::string_view>(kBatchFields + 256);
+  std::array<std::size_t, kBatchRows> row_end_{};
   std::size_t cap_ = 0, end_ = 0;
   std::uint64_t line_ = 1;
   bool eof_ = false, stopped_ = false;
@@ -281,18 +339,25 @@ class CsvParser {
 
 }  // namespace
 
-void read_csv(const std::string& path, const ReadOptions& options, const RowCallback& row,
-              const ProgressCallback& progress, const std::atomic<bool>* cancel, TableInfo* info) {
-  TextSource src(path, options.encoding);
-  CsvParser parser(path, src, options.delimiter, row, progress, cancel);
+void read_csv_part(const std::string& path, const ReadOptions& options, const CsvPart& part, const RowCallback& row,
+                   const ProgressCallback& progress, const std::atomic<bool>* cancel, TableInfo* info) {
+  std::unique_ptr<TextSource> src = part.begin > 0 ? std::make_unique<TextSource>(path, part.begin, part.validate_utf8)
+                                                   : std::make_unique<TextSource>(path, options.encoding);
+  if (part.end != CsvPart::kToTheEnd) src->set_limit(part.end);
+  CsvParser parser(path, *src, part.begin > 0 ? part.delimiter : options.delimiter, part, row, progress, cancel);
   const char delim = parser.run();
   if (info) {
     info->kind = FileKind::csv;
-    info->encoding = src.encoding();
-    info->bom = src.had_bom();
+    info->encoding = src->encoding();
+    info->bom = src->had_bom();
     info->delimiter = delim;
-    info->bytes = src.size();
+    info->bytes = src->size();
   }
+}
+
+void read_csv(const std::string& path, const ReadOptions& options, const RowCallback& row,
+              const ProgressCallback& progress, const std::atomic<bool>* cancel, TableInfo* info) {
+  read_csv_part(path, options, CsvPart{}, row, progress, cancel, info);
 }
 
 }  // namespace mizan::casedata

@@ -6,18 +6,7 @@
 
 namespace mizan::casedata {
 
-// Day numbers from civil dates and back, after the well-known era-based algorithm
-// (400-year eras of 146097 days, March-based years so the leap day falls last).
-Date Date::from_ymd(int y, int m, int d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned mp = static_cast<unsigned>(m > 2 ? m - 3 : m + 9);
-  const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(d) - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return Date{static_cast<std::int32_t>(era * 146097 + static_cast<int>(doe) - 719468)};
-}
-
+// Back from day numbers to civil dates: the inverse of from_ymd (date.hpp).
 void Date::ymd(int& y, int& m, int& d) const {
   const int z = days + 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;
@@ -31,28 +20,8 @@ void Date::ymd(int& y, int& m, int& d) const {
 }
 
 namespace {
-constexpr bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-constexpr int days_in_month(int y, int m) {
-  constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
 inline bool digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
-
-std::optional<Date> Date::checked(int y, int m, int d) {
-  if (y < kMinYear || y > kMaxYear || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
-  return from_ymd(y, m, d);
-}
-
-std::optional<Date> Date::parse_iso(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!digit(s[i])) return std::nullopt;
-  const int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  const int m = (s[5] - '0') * 10 + (s[6] - '0');
-  const int d = (s[8] - '0') * 10 + (s[9] - '0');
-  return checked(y, m, d);
-}
 
 Date Date::today() {
   std::time_t t = std::time(nullptr);

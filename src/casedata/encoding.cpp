@@ -1,8 +1,13 @@
 #include "casedata/encoding.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <sys/stat.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "casedata/error.hpp"
 
@@ -38,6 +43,19 @@ bool Utf8Validator::feed(const char* p, std::size_t n) {
   std::size_t i = 0;
   while (i < n) {
     if (need_ == 0) {
+      while (i + 64 <= n) {  // ASCII runs, 64 bytes at a time
+#if defined(__SSE2__)
+        const auto* v = reinterpret_cast<const __m128i*>(s + i);
+        const __m128i any = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(v), _mm_loadu_si128(v + 1)),
+                                         _mm_or_si128(_mm_loadu_si128(v + 2), _mm_loadu_si128(v + 3)));
+        if (_mm_movemask_epi8(any)) break;
+#else
+        std::uint64_t w[8];
+        std::memcpy(w, s + i, 64);
+        if ((w[0] | w[1] | w[2] | w[3] | w[4] | w[5] | w[6] | w[7]) & 0x8080808080808080ULL) break;
+#endif
+        i += 64;
+      }
       while (i + 8 <= n) {
         std::uint64_t w;
         std::memcpy(&w, s + i, 8);
@@ -70,6 +88,52 @@ bool Utf8Validator::feed(const char* p, std::size_t n) {
     }
   }
   return true;
+}
+
+std::size_t Utf8Validator::repair(char* p, std::size_t n) {
+  {
+    Utf8Validator probe = *this;  // the common case: nothing to repair
+    if (probe.feed(p, n)) {
+      *this = probe;
+      return 0;
+    }
+  }
+  auto* s = reinterpret_cast<unsigned char*>(p);
+  std::size_t fixed = 0, start = 0;  // start: where the open sequence began in this block
+  bool started_here = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned char c = s[i];
+    if (need_ > 0) {
+      if (c >= lo_ && c <= hi_) {
+        --need_;
+        lo_ = 0x80, hi_ = 0xBF;
+        continue;
+      }
+      if (started_here)
+        for (std::size_t k = start; k < i; ++k, ++fixed) s[k] = '?';
+      need_ = 0;
+      lo_ = 0x80, hi_ = 0xBF;
+      // c is read afresh below.
+    }
+    if (c < 0x80) continue;
+    start = i;
+    started_here = true;
+    if (c >= 0xC2 && c < 0xE0) {
+      need_ = 1;
+    } else if (c >= 0xE0 && c < 0xF0) {
+      need_ = 2;
+      lo_ = c == 0xE0 ? 0xA0 : 0x80;
+      hi_ = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c < 0xF5) {
+      need_ = 3;
+      lo_ = c == 0xF0 ? 0x90 : 0x80;
+      hi_ = c == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      s[i] = '?';
+      ++fixed;
+    }
+  }
+  return fixed;
 }
 
 bool is_valid_utf8(std::string_view s) {
@@ -166,6 +230,17 @@ TextSource::TextSource(const std::string& path, Encoding encoding) : path_(path)
   if (encoding_ == Encoding::utf16be && bom16be) skip(2);
 }
 
+TextSource::TextSource(const std::string& path, std::uint64_t begin, bool validate)
+    : path_(path), encoding_(Encoding::utf8), watch_utf8_(validate) {
+  f_ = std::fopen(path.c_str(), "rb");
+  if (!f_) throw CaseDataError(file_name_only(path), std::string("cannot open: ") + std::strerror(errno));
+  struct stat st {};
+  if (fstat(fileno(f_), &st) == 0) size_ = static_cast<std::uint64_t>(st.st_size);
+  if (begin > 0 && fseeko(f_, static_cast<off_t>(begin), SEEK_SET) != 0)
+    throw CaseDataError(file_name_only(path), "read error");
+  consumed_ = begin;
+}
+
 TextSource::~TextSource() {
   if (f_) std::fclose(f_);
 }
@@ -190,11 +265,14 @@ std::size_t TextSource::fill_raw(std::size_t want) {
 
 std::size_t TextSource::read(char* dst, std::size_t cap) {
   if (encoding_ == Encoding::utf8) {
+    if (limit_ != kNoLimit) cap = static_cast<std::size_t>(std::min<std::uint64_t>(cap, limit_ - std::min(limit_, consumed_)));
+    if (cap == 0) return 0;
     std::size_t n = 0;
     if (raw_pos_ < raw_end_) {  // what the sniffing read first
       n = std::min(cap, raw_end_ - raw_pos_);
       std::memcpy(dst, raw_.data() + raw_pos_, n);
       raw_pos_ += n;
+      if (raw_pos_ == raw_end_) std::vector<char>().swap(raw_);  // not needed again for UTF-8
     } else if (!eof_) {
       n = std::fread(dst, 1, cap, f_);
       if (n == 0) {
@@ -204,6 +282,7 @@ std::size_t TextSource::read(char* dst, std::size_t cap) {
     }
     if (watch_utf8_ && !validator_.feed(dst, n)) throw NotUtf8AfterAll{};
     if (watch_utf8_ && n == 0 && !validator_.complete()) throw NotUtf8AfterAll{};
+    if (!watch_utf8_) repaired_ += repair_.repair(dst, n);
     consumed_ += n;
     return n;
   }

@@ -22,6 +22,11 @@ class Utf8Validator {
  public:
   bool feed(const char* p, std::size_t n);  // false at the first invalid byte
   bool complete() const { return need_ == 0; }
+  // Replaces, in place, every byte that is not part of a valid UTF-8 sequence by '?' (one
+  // byte for one: positions and lengths stay); returns how many were replaced. The state
+  // carries a sequence across calls; the bytes of a broken sequence begun in an earlier
+  // block stay as they were (they were handed on already).
+  std::size_t repair(char* p, std::size_t n);
 
  private:
   int need_ = 0;
@@ -51,11 +56,23 @@ class TextSource {
   TextSource(const TextSource&) = delete;
   TextSource& operator=(const TextSource&) = delete;
 
-  // Fills dst with up to `cap` (>= 16) bytes of UTF-8; returns 0 at the end of the file.
+  // The part of a UTF-8 file from byte `begin` on (just after a line feed: no BOM, no
+  // detection), checked to be UTF-8 when `validate` (throws NotUtf8AfterAll otherwise).
+  TextSource(const std::string& path, std::uint64_t begin, bool validate);
+
+  // Fills dst with up to `cap` (>= 16) bytes of UTF-8; returns 0 at the end of the file,
+  // or at the limit.
   std::size_t read(char* dst, std::size_t cap);
+
+  // UTF-8 only: read() stops at byte `end` of the file until the limit is lifted.
+  void set_limit(std::uint64_t end) { limit_ = end; }
+  void lift_limit() { limit_ = kNoLimit; }
+  bool at_limit() const { return limit_ != kNoLimit && consumed_ >= limit_; }
 
   Encoding encoding() const { return encoding_; }
   bool had_bom() const { return bom_; }
+  std::uint64_t repaired_bytes() const { return repaired_; }  // invalid bytes turned into '?'
+
   std::uint64_t size() const { return size_; }           // bytes on disk
   std::uint64_t consumed() const { return consumed_; }   // bytes of the file decoded so far
 
@@ -65,10 +82,16 @@ class TextSource {
   std::FILE* f_ = nullptr;
   Encoding encoding_;
   bool watch_utf8_ = false;  // auto mode chose UTF-8: keep checking
+  // UTF-8 by BOM or by choice: invalid bytes become '?' so that every cell is UTF-8 (a bad
+  // byte in one cell must not stop an import, nor reach a workbook or the window).
+  Utf8Validator repair_;
+  std::uint64_t repaired_ = 0;
   bool bom_ = false;
   bool eof_ = false;
   std::uint64_t size_ = 0;
   std::uint64_t consumed_ = 0;
+  static constexpr std::uint64_t kNoLimit = ~std::uint64_t(0);
+  std::uint64_t limit_ = kNoLimit;
   std::vector<char> raw_;
   std::size_t raw_pos_ = 0, raw_end_ = 0;
   Utf8Validator validator_;

@@ -57,11 +57,11 @@ const char* value_name(FieldKind kind, int code);
 
 // Trims ASCII and Unicode spaces, bidi and zero-width marks, and a BOM.
 std::string_view trim_slow(std::string_view s);
-inline std::string_view trim(std::string_view s) {
+[[gnu::always_inline]] inline std::string_view trim(std::string_view s) {
   // Fast path, nearly every cell: nothing to trim when both ends are visible ASCII.
   if (s.empty()) return s;
   const auto f = static_cast<unsigned char>(s.front()), b = static_cast<unsigned char>(s.back());
-  if (f > ' ' && f < 0x80 && b > ' ' && b < 0x80) return s;
+  if (static_cast<unsigned char>(f - 0x21) < 0x5F && static_cast<unsigned char>(b - 0x21) < 0x5F) return s;
   return trim_slow(s);
 }
 inline bool is_blank(std::string_view s) { return trim(s).empty(); }

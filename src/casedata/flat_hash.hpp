@@ -3,11 +3,92 @@
 // caseworkers and supervisors are counted by a keyed hash of their code, case ids are
 // checked for duplicates the same way. Key 0 is reserved (hashes are never 0).
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <string_view>
-#include <vector>
+#include <type_traits>
+#include <utility>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 namespace mizan::casedata::detail {
+
+// Zero-filled slots for a table. The tables are probed at random, so a large one (2 MB
+// and more: a million case ids take 16 MB) is mapped on its own and asks for transparent
+// huge pages: with 4 KB pages nearly every probe would also miss the TLB, and filling
+// the table would take a page fault per 4 KB. Freed tables go straight back to the system.
+template <class T>
+class TableSlots {
+  static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
+
+ public:
+  TableSlots() = default;
+  explicit TableSlots(std::size_t n) : n_(n), bytes_(n * sizeof(T)) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (bytes_ >= kHuge) {
+      // Over-allocate by 2 MB to align the table to a huge page, then give back the rest.
+      const std::size_t len = bytes_ + kHuge;
+      void* m = mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (m == MAP_FAILED) throw std::bad_alloc();
+      const auto base = reinterpret_cast<std::uintptr_t>(m);
+      const std::uintptr_t start = (base + kHuge - 1) & ~static_cast<std::uintptr_t>(kHuge - 1);
+      if (start > base) munmap(m, start - base);
+      if (base + len > start + bytes_) munmap(reinterpret_cast<void*>(start + bytes_), base + len - start - bytes_);
+      p_ = reinterpret_cast<T*>(start);
+      madvise(p_, bytes_, MADV_HUGEPAGE);  // a hint: without it the table still works
+      mapped_ = true;
+      // Anonymous memory comes zero-filled. Write to every page now: a table's first touch
+      // is often a read, which maps the shared zero page, and the write after it would cost
+      // a second fault and a TLB flush on every CPU the process runs on.
+      auto* bytes = reinterpret_cast<volatile char*>(p_);
+      for (std::size_t i = 0; i < bytes_; i += 4096) bytes[i] = 0;
+      return;
+    }
+#endif
+    p_ = static_cast<T*>(std::calloc(n, sizeof(T)));
+    if (!p_ && n) throw std::bad_alloc();
+  }
+  ~TableSlots() { release(); }
+  TableSlots(TableSlots&& o) noexcept { *this = std::move(o); }
+  TableSlots& operator=(TableSlots&& o) noexcept {
+    if (this != &o) {
+      release();
+      p_ = std::exchange(o.p_, nullptr);
+      n_ = std::exchange(o.n_, 0);
+      bytes_ = std::exchange(o.bytes_, 0);
+      mapped_ = std::exchange(o.mapped_, false);
+    }
+    return *this;
+  }
+  TableSlots(const TableSlots&) = delete;
+  TableSlots& operator=(const TableSlots&) = delete;
+
+  T& operator[](std::size_t i) { return p_[i]; }
+  const T& operator[](std::size_t i) const { return p_[i]; }
+  std::size_t size() const { return n_; }
+  const T* begin() const { return p_; }
+  const T* end() const { return p_ + n_; }
+
+ private:
+  static constexpr std::size_t kHuge = std::size_t(2) << 20;
+  void release() {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (mapped_) {
+      munmap(p_, bytes_);
+      p_ = nullptr;
+      return;
+    }
+#endif
+    std::free(p_);
+    p_ = nullptr;
+  }
+  T* p_ = nullptr;
+  std::size_t n_ = 0, bytes_ = 0;
+  bool mapped_ = false;
+};
 
 inline std::uint64_t mix64(std::uint64_t x) {
   x ^= x >> 33;
@@ -16,6 +97,26 @@ inline std::uint64_t mix64(std::uint64_t x) {
   x *= 0xC4CEB9FE1A85EC53ULL;
   x ^= x >> 33;
   return x;
+}
+
+// The n < 8 bytes at p as the low bytes of a word (the rest zero), as memcpy into a zeroed
+// word gives on a little-endian machine, but in a few loads rather than a call to memcpy.
+inline std::uint64_t load_partial(const char* p, std::size_t n) {
+  auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i); };
+  if (n >= 4) {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return lo | (static_cast<std::uint64_t>(hi) << (8 * (n - 4)));
+#else
+    std::uint64_t w = 0;
+    for (std::size_t i = 0; i < n; ++i) w |= byte(i);
+    return w;
+#endif
+  }
+  if (n == 0) return 0;
+  return byte(0) | byte(n / 2) | byte(n - 1);
 }
 
 // A keyed hash of a string (the key is random per import, so hashes mean nothing outside
@@ -42,11 +143,7 @@ inline std::uint64_t hash_text(std::string_view s, std::uint64_t seed, bool fold
     p += 8;
     n -= 8;
   }
-  if (n > 0) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
-    h = (h ^ fold(w)) * 0x9FB21C651E98DF25ULL;
-  }
+  if (n > 0) h = (h ^ fold(load_partial(p, n))) * 0x9FB21C651E98DF25ULL;
   h = mix64(h);
   return h ? h : 1;
 }
@@ -79,20 +176,20 @@ class FlatMap {
   }
 
  private:
-  struct Slot {
-    std::uint64_t key = 0;
-    std::uint32_t val = 0;
+  struct Slot {  // zero-filled: empty
+    std::uint64_t key;
+    std::uint32_t val;
   };
   std::size_t slot(std::uint64_t key) const { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_); }
   void reset(unsigned bits) {
-    slots_.assign(std::size_t(1) << bits, Slot{});
+    slots_ = TableSlots<Slot>(std::size_t(1) << bits);
     mask_ = slots_.size() - 1;
     shift_ = 64 - bits;
     bits_ = bits;
     count_ = 0;
   }
   void grow() {
-    std::vector<Slot> old = std::move(slots_);
+    TableSlots<Slot> old = std::move(slots_);
     reset(bits_ + 1);
     for (const Slot& e : old) {
       if (!e.key) continue;
@@ -102,7 +199,7 @@ class FlatMap {
       ++count_;
     }
   }
-  std::vector<Slot> slots_;
+  TableSlots<Slot> slots_;
   std::size_t mask_ = 0, count_ = 0;
   unsigned shift_ = 54, bits_ = 10;
 };
@@ -130,20 +227,42 @@ class FlatSet {
     if (count_ * 10 > keys_.size() * 7) grow();
     return true;
   }
+  // Room for about n keys from the start, so the table need not grow (and copy) on the way.
+  void reserve(std::size_t n) {
+    unsigned bits = bits_;
+    while ((std::size_t(1) << bits) * 7 < n * 10) ++bits;
+    if (bits > bits_ && count_ == 0) reset(bits);
+  }
+  bool contains(std::uint64_t key) const {
+    for (std::size_t i = slot(key); keys_[i]; i = (i + 1) & mask_)
+      if (keys_[i] == key) return true;
+    return false;
+  }
+  template <class F>
+  void for_each(F&& f) const {
+    for_each_in(0, keys_.size(), f);
+  }
+  // The keys in slots [from, to) of slot_count().
+  template <class F>
+  void for_each_in(std::size_t from, std::size_t to, F&& f) const {
+    for (std::size_t i = from; i < to; ++i)
+      if (keys_[i]) f(keys_[i]);
+  }
+  std::size_t slot_count() const { return keys_.size(); }
   bool full() const { return full_; }
   std::size_t size() const { return count_; }
 
  private:
   std::size_t slot(std::uint64_t key) const { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_); }
   void reset(unsigned bits) {
-    keys_.assign(std::size_t(1) << bits, 0);
+    keys_ = TableSlots<std::uint64_t>(std::size_t(1) << bits);
     mask_ = keys_.size() - 1;
     shift_ = 64 - bits;
     bits_ = bits;
     count_ = 0;
   }
   void grow() {
-    std::vector<std::uint64_t> k = std::move(keys_);
+    TableSlots<std::uint64_t> k = std::move(keys_);
     reset(bits_ + 1);
     for (std::uint64_t key : k) {
       if (!key) continue;
@@ -153,7 +272,7 @@ class FlatSet {
       ++count_;
     }
   }
-  std::vector<std::uint64_t> keys_;
+  TableSlots<std::uint64_t> keys_;
   std::size_t max_entries_, mask_ = 0, count_ = 0;
   unsigned shift_ = 52, bits_ = 12;
   bool full_ = false;

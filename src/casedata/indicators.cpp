@@ -1,8 +1,14 @@
 #include "casedata/indicators.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
+#include <memory>
 #include <random>
+#include <system_error>
+#include <thread>
+
+#include <sys/stat.h>
 
 #include "casedata/error.hpp"
 #include "casedata/flat_hash.hpp"
@@ -74,9 +80,39 @@ std::uint64_t random_seed() {
   return (static_cast<std::uint64_t>(rd()) << 32) ^ rd() ^ 0x5DEECE66DULL;
 }
 
+// The bytes of a cell of at most 16 bytes as two words: with the length they identify it.
+// Overlapping loads from the cell itself, never past its end and never via the stack.
+struct ShortKey {
+  std::uint64_t a, b;
+};
+inline std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+inline std::uint64_t load4(const char* p) {
+  std::uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+[[gnu::always_inline]] inline ShortKey short_key(std::string_view v) {  // v.size() <= 16
+  const char* p = v.data();
+  const std::size_t n = v.size();
+  if (n >= 8) return {load8(p), load8(p + n - 8)};
+  if (n >= 4) return {load4(p) | (load4(p + n - 4) << 32), 0};
+  if (n > 0)
+    return {static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
+                static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+                static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16,
+            0};
+  return {0, 0};
+}
+
 bool parse_age(std::string_view v, int& years) {
   char buf[32];
-  std::string_view a = ascii_digits(v, buf, sizeof buf);
+  bool ascii = true;  // the usual case, without a call
+  for (char c : v) ascii &= static_cast<unsigned char>(c) < 0x80;
+  std::string_view a = ascii ? v : ascii_digits(v, buf, sizeof buf);
   std::size_t i = 0;
   int n = 0;
   while (i < a.size() && a[i] >= '0' && a[i] <= '9') {
@@ -96,10 +132,30 @@ bool parse_age(std::string_view v, int& years) {
 
 }  // namespace
 
+// A date or none in one register. std::optional<Date> comes back from a call through the
+// stack, in two parts read back as one: a store-forwarding stall for every date cell.
+class MaybeDate {
+ public:
+  MaybeDate() = default;
+  MaybeDate(std::optional<Date> d) : days_(d ? d->days : kNone) {}  // NOLINT: implicit on purpose
+  static MaybeDate from_days(std::int32_t days) {  // detail::kNoDay: none
+    MaybeDate m;
+    m.days_ = days;
+    return m;
+  }
+  explicit operator bool() const { return days_ != kNone; }
+  bool has_value() const { return days_ != kNone; }
+  Date operator*() const { return Date{days_}; }
+
+ private:
+  static constexpr std::int32_t kNone = detail::kNoDay;  // no date reaches it (years 1900–9999)
+  std::int32_t days_ = kNone;
+};
+
 struct IndicatorCounter::State {
   State(const CaseMapping& mp, Date d, const Limits& l, std::string f, bool ragged_rows)
       : m(mp), as_of(d), lim(l), file(std::move(f)), ragged(ragged_rows),
-        ids(IndicatorReport::kMaxDuplicateCheck, 16), seed(random_seed()) {
+        iso_first(mp.dates().iso_first()), ids(IndicatorReport::kMaxDuplicateCheck, 16), seed(random_seed()) {
     as_of.ymd(ay, am, ad);
   }
 
@@ -108,19 +164,29 @@ struct IndicatorCounter::State {
   Limits lim;
   std::string file;
   bool ragged;
+  bool iso_first;  // the mapping reads YYYY-MM-DD first
   int ay = 0, am = 0, ad = 0;
 
   bool have_header = false;
   std::size_t width = 0;
   ColumnBinding bind;
 
-  // A small memo per enumerated field: values repeat ("yes", "open"…) row after row.
+  // Where each field is read from: its only column, or kNone (no column), or kMany
+  // (several, the first non-blank wins: see bind.columns).
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  static constexpr std::size_t kMany = static_cast<std::size_t>(-2);
+  std::array<std::size_t, kFieldCount> only{};
+
+  // A small memo per enumerated field: values repeat ("yes", "open"…) row after row. Open
+  // addressing without eviction: the first spellings seen stay; a field with very many
+  // spellings (not a list of codes) looks the rest up each time.
   struct Memo {
-    char key[23];
-    std::uint8_t len = 0xFF;
+    std::uint64_t a = 0, b = 0;
+    std::uint8_t len = 0xFF;  // 0xFF: empty slot
     int code = 0;
   };
-  std::array<std::array<Memo, 8>, kFieldCount> memo{};
+  static constexpr std::size_t kMemoSlots = 16, kMemoProbes = 4;
+  std::array<std::array<Memo, kMemoSlots>, kFieldCount> memo{};
 
   // counters
   std::int64_t rows = 0, rejected = 0, no_id = 0, blank = 0, cases = 0, open = 0, closed = 0, dups = 0;
@@ -155,9 +221,80 @@ struct IndicatorCounter::State {
       const Pending& p = queue[i];
       if (p.id) dups += ids.insert(p.id) ? 0 : 1;
       if (p.caseworker) caseworker_open[p.caseworker]++;
-      if (p.pair && pairs.insert(p.pair)) supervisor_caseworkers[p.supervisor]++;
+      if (p.pair && pairs.insert(p.pair)) {
+        supervisor_caseworkers[p.supervisor]++;
+        if (later_part) new_pairs.push_back({p.pair, p.supervisor});
+      }
     }
     queued = 0;
+  }
+  // The counter of a second part keeps its (caseworker, supervisor) pairs with their
+  // supervisor, to count them once more when taken in by the first part's counter.
+  bool later_part = false;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> new_pairs;
+
+  void absorb(State& b, std::uint64_t line_offset) {
+    drain();
+    b.drain();
+    rows += b.rows;
+    rejected += b.rejected;
+    no_id += b.no_id;
+    blank += b.blank;
+    cases += b.cases;
+    open += b.open;
+    closed += b.closed;
+    // Duplicates within each part, plus every id of the second part seen in the first.
+    dups += b.dups;
+    // Both tables are only read now: two threads share the probing when it is worth it.
+    auto seen_in_first = [&](std::size_t from, std::size_t to) {
+      std::int64_t n = 0;
+      std::array<std::uint64_t, 32> ahead{};  // each key's slot is prefetched 32 keys before it is probed
+      std::size_t k = 0;
+      b.ids.for_each_in(from, to, [&](std::uint64_t key) {
+        ids.prefetch(key);
+        std::uint64_t& slot = ahead[k++ % ahead.size()];
+        if (slot) n += ids.contains(slot) ? 1 : 0;
+        slot = key;
+      });
+      for (std::uint64_t key : ahead)
+        if (key) n += ids.contains(key) ? 1 : 0;
+      return n;
+    };
+    const std::size_t slots = b.ids.slot_count(), half = slots / 2;
+    std::thread t;
+    std::int64_t upper = 0;
+    if (b.ids.size() >= 100000) {
+      try {
+        t = std::thread([&] { upper = seen_in_first(half, slots); });
+      } catch (const std::system_error&) {
+        // no second thread: this one probes it all
+      }
+    }
+    dups += seen_in_first(0, t.joinable() ? half : slots);
+    if (t.joinable()) {
+      t.join();
+      dups += upper;
+    }
+    for (auto [rc, brc] : {std::pair{&consent, &b.consent}, {&risk, &b.risk}, {&assess, &b.assess},
+                           {&plan, &b.plan}, {&plan_ok, &b.plan_ok}, {&follow, &b.follow}, {&reason, &b.reason},
+                           {&closure_ok, &b.closure_ok}, {&review, &b.review}, {&disability, &b.disability}}) {
+      rc->numerator += brc->numerator;
+      rc->denominator += brc->denominator;
+    }
+    for (std::size_t i = 0; i < dis.cells.size(); ++i) {
+      dis.cells[i].total += b.dis.cells[i].total;
+      dis.cells[i].open += b.dis.cells[i].open;
+    }
+    b.caseworker_open.for_each([&](std::uint64_t key, std::uint32_t n) { caseworker_open[key] += n; });
+    for (const auto& [pair, supervisor] : b.new_pairs)
+      if (pairs.insert(pair)) supervisor_caseworkers[supervisor]++;
+    problems += b.problems;
+    for (const auto& [key, n] : b.tally) tally[key] += n;
+    for (RowProblem& p : b.listed) {
+      if (listed.size() >= IndicatorReport::kListedProblems) break;
+      p.line += line_offset;
+      listed.push_back(std::move(p));
+    }
   }
 
   // problems
@@ -165,14 +302,22 @@ struct IndicatorCounter::State {
   std::vector<RowProblem> listed;
   std::int64_t problems = 0;
 
-  void problem(std::uint64_t line, int field, const char* reason) {
+  // Rare: kept out of the loop over rows.
+  [[gnu::cold, gnu::noinline]] void problem(std::uint64_t line, int field, const char* reason) {
     ++problems;
     ++tally[{field, reason}];
     if (listed.size() < IndicatorReport::kListedProblems)
       listed.push_back({line, field >= 0 ? bind.column_name[static_cast<std::size_t>(field)] : std::string(), reason});
   }
 
-  std::string_view value(const Row& r, Field f) const {
+  // The trimmed value of a field (empty: blank, or no column). The helpers called for every
+  // cell are forced inline, their rare cases kept out of line.
+  [[gnu::always_inline]] std::string_view value(const Row& r, Field f) const {
+    const std::size_t c = only[index(f)];
+    if (__builtin_expect(c == kMany, 0)) return first_nonblank(r, f);
+    return c < r.size ? trim(r.cells[c]) : std::string_view();
+  }
+  [[gnu::noinline]] std::string_view first_nonblank(const Row& r, Field f) const {
     for (std::size_t c : bind.columns[index(f)]) {
       if (c >= r.size) continue;
       const std::string_view v = trim(r.cells[c]);
@@ -181,20 +326,35 @@ struct IndicatorCounter::State {
     return {};
   }
 
-  int code_of(Field f, std::string_view v) {
-    auto& slot = memo[index(f)][(v.size() + static_cast<unsigned char>(v[0]) * 7u) & 7u];
-    if (slot.len == v.size() && std::memcmp(slot.key, v.data(), v.size()) == 0) return slot.code;
-    const int code = m.values(f).lookup(v);
-    if (v.size() <= sizeof slot.key) {
-      std::memcpy(slot.key, v.data(), v.size());
-      slot.len = static_cast<std::uint8_t>(v.size());
-      slot.code = code;
+  static std::size_t memo_slot(const ShortKey& k, std::size_t len) {
+    return static_cast<std::size_t>(((k.a ^ k.b) + len) * 0x9E3779B97F4A7C15ULL >> 60);
+  }
+  [[gnu::always_inline]] int code_of(Field f, std::string_view v) {
+    if (v.size() <= 16) {
+      const ShortKey k = short_key(v);
+      const Memo& slot = memo[index(f)][memo_slot(k, v.size())];
+      if (slot.len == v.size() && slot.a == k.a && slot.b == k.b) return slot.code;
     }
-    return code;
+    return code_of_slow(f, v);
+  }
+  [[gnu::noinline]] int code_of_slow(Field f, std::string_view v) {
+    if (v.size() > 16) return m.values(f).lookup(v);
+    const ShortKey k = short_key(v);
+    auto& slots = memo[index(f)];
+    const std::size_t h = memo_slot(k, v.size());
+    for (std::size_t i = 0; i < kMemoProbes; ++i) {
+      Memo& slot = slots[(h + i) % kMemoSlots];
+      if (slot.len == v.size() && slot.a == k.a && slot.b == k.b) return slot.code;
+      if (slot.len == 0xFF) {
+        slot = {k.a, k.b, static_cast<std::uint8_t>(v.size()), m.values(f).lookup(v)};
+        return slot.code;
+      }
+    }
+    return m.values(f).lookup(v);
   }
 
   // Canonical code, or kUnknown (blank or not understood — the latter reported).
-  int enumerated(const Row& r, Field f) {
+  [[gnu::always_inline]] int enumerated(const Row& r, Field f) {
     const std::string_view v = value(r, f);
     if (v.empty()) return kUnknown;
     const int code = code_of(f, v);
@@ -203,9 +363,10 @@ struct IndicatorCounter::State {
     return kUnknown;
   }
 
-  // Dates repeat (a few hundred distinct days in a year of cases): a direct-mapped memo of
-  // spellings up to 16 bytes saves parsing most of them. Only dates are kept here, and
-  // the memo lives as long as the import.
+  // Dates: YYYY-MM-DD is read directly when the mapping tries it first (as DateParser::parse
+  // does). Other spellings repeat too (a few hundred distinct days in a year of cases): a
+  // direct-mapped memo of spellings up to 16 bytes saves parsing most of them. Only dates
+  // are kept here, and the memo lives as long as the import.
   struct DateMemo {
     std::uint64_t a = 0, b = 0;
     std::uint8_t len = 0xFF;
@@ -214,28 +375,31 @@ struct IndicatorCounter::State {
   };
   std::vector<DateMemo> date_memo = std::vector<DateMemo>(1024);
 
-  std::optional<Date> parse_date(std::string_view v) {
+  [[gnu::always_inline]] MaybeDate date(const Row& r, Field f) {
+    const std::string_view v = value(r, f);
+    if (v.empty()) return MaybeDate();
+    if (iso_first && v.size() == 10)
+      if (const std::int32_t days = detail::iso_days(v); days != detail::kNoDay) return MaybeDate::from_days(days);
+    return date_slow(r, f, v);
+  }
+  [[gnu::noinline]] MaybeDate date_slow(const Row& r, Field f, std::string_view v) {
+    const MaybeDate d = parse_date(v);
+    if (!d) problem(r.line, static_cast<int>(index(f)), kBadDate);
+    return d;
+  }
+  MaybeDate parse_date(std::string_view v) {
     if (v.size() > 16) return m.dates().parse(v);
-    std::uint64_t k[2] = {0, 0};
-    std::memcpy(k, v.data(), v.size());
-    const std::size_t h =
-        static_cast<std::size_t>(((k[0] * 0x9E3779B97F4A7C15ULL) ^ (k[1] * 0xC2B2AE3D27D4EB4FULL)) >> 54);
+    const ShortKey k = short_key(v);
+    const std::size_t h = static_cast<std::size_t>(
+        (((k.a + v.size()) * 0x9E3779B97F4A7C15ULL) ^ (k.b * 0xC2B2AE3D27D4EB4FULL)) >> 54);
     DateMemo& e = date_memo[h];
-    if (e.len == v.size() && e.a == k[0] && e.b == k[1]) return e.ok ? std::optional<Date>(e.d) : std::nullopt;
+    if (e.len == v.size() && e.a == k.a && e.b == k.b) return e.ok ? MaybeDate(e.d) : MaybeDate();
     const auto d = m.dates().parse(v);
-    e.a = k[0];
-    e.b = k[1];
+    e.a = k.a;
+    e.b = k.b;
     e.len = static_cast<std::uint8_t>(v.size());
     e.ok = d.has_value();
     e.d = d.value_or(Date{});
-    return d;
-  }
-
-  std::optional<Date> date(const Row& r, Field f) {
-    const std::string_view v = value(r, f);
-    if (v.empty()) return std::nullopt;
-    auto d = parse_date(v);
-    if (!d) problem(r.line, static_cast<int>(index(f)), kBadDate);
     return d;
   }
 
@@ -248,6 +412,8 @@ struct IndicatorCounter::State {
   void header(const Row& r) {
     std::vector<std::string_view> h(r.cells, r.cells + r.size);
     bind = m.bind(h);
+    for (std::size_t f = 0; f < kFieldCount; ++f)
+      only[f] = bind.columns[f].empty() ? kNone : bind.columns[f].size() == 1 ? bind.columns[f][0] : kMany;
     width = r.size;
     have_header = true;
     if (!bind.has(Field::case_id)) {
@@ -332,7 +498,7 @@ struct IndicatorCounter::State {
         problem(r.line, static_cast<int>(index(Field::date_of_birth)), kDobAfterAsOf);
       } else {
         int y, mo, d;
-        dob->ymd(y, mo, d);
+        (*dob).ymd(y, mo, d);
         years = ay - y - ((am < mo || (am == mo && ad < d)) ? 1 : 0);
       }
     }
@@ -359,7 +525,7 @@ struct IndicatorCounter::State {
     }
     if (is_open && rk >= 0) {
       follow.denominator++;
-      const std::optional<Date> last = fu ? fu : reg;
+      const MaybeDate last = fu ? fu : reg;
       if (last) follow.numerator += (as_of - *last) <= lim.followup_days[static_cast<std::size_t>(rk)];
     }
     if (is_closed) {
@@ -409,6 +575,32 @@ bool IndicatorCounter::add(const Row& row) {
   }
   s_->row(row);
   return true;
+}
+
+bool IndicatorCounter::has_header() const { return s_->have_header; }
+
+void IndicatorCounter::expect_rows(std::uint64_t rows) {
+  // A guess may be wrong (a file of blank lines): it never reserves more than 8 MB; a
+  // larger table is still grown when the rows are there.
+  constexpr std::uint64_t kMaxGuess = 700000;
+  s_->ids.reserve(static_cast<std::size_t>(std::min(rows, kMaxGuess)));
+}
+
+void IndicatorCounter::continue_from(const IndicatorCounter& earlier) {
+  s_->seed = earlier.s_->seed;
+  s_->later_part = true;
+}
+
+bool IndicatorCounter::can_absorb(IndicatorCounter& later) {
+  // Below the limit neither part's check ever filled up, and neither would one pass.
+  s_->drain();
+  later.s_->drain();
+  return !s_->ids.full() && !later.s_->ids.full() &&
+         s_->ids.size() + later.s_->ids.size() <= IndicatorReport::kMaxDuplicateCheck;
+}
+
+void IndicatorCounter::absorb(IndicatorCounter& later, std::uint64_t line_offset) {
+  s_->absorb(*later.s_, line_offset);
 }
 
 IndicatorReport IndicatorCounter::finish() {
@@ -697,16 +889,169 @@ nlohmann::json add_case_data_import(const nlohmann::json& cd, const nlohmann::js
 
 // ---- entry ---------------------------------------------------------------------------------
 
+namespace {
+
+// The first byte after the first line feed at or past the middle of the file (0: none
+// found), and a guess at the number of lines in the file from the lines there.
+struct Middle {
+  std::uint64_t split = 0;
+  std::uint64_t lines = 0;
+};
+Middle find_middle(const std::string& path, std::uint64_t size) {
+  Middle m;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return m;
+  std::uint64_t at = size / 2;
+  std::vector<char> buf(64 * 1024);
+  // Look a few megabytes on at most: a file whose middle line is longer is read in one go.
+  for (int step = 0; step < 64 && !m.split && at < size; ++step) {
+    if (fseeko(f, static_cast<off_t>(at), SEEK_SET) != 0) break;
+    const std::size_t n = std::fread(buf.data(), 1, buf.size(), f);
+    if (n == 0) break;
+    if (const void* nl = std::memchr(buf.data(), '\n', n)) {
+      m.split = at + static_cast<std::uint64_t>(static_cast<const char*>(nl) - buf.data()) + 1;
+      const auto lines = static_cast<std::uint64_t>(std::count(buf.data(), buf.data() + n, '\n'));
+      m.lines = size / (n / lines + 1);
+    }
+    at += n;
+  }
+  std::fclose(f);
+  if (m.split >= size) m.split = 0;
+  return m;
+}
+
+// Reads a CSV export into `counter`. A large UTF-8 file is read in two parts at once: this
+// thread reads from the start, a helper thread from the first line feed past the middle
+// (S) with a counter of its own, which has read the header first. The helper's counts are
+// taken in only if this thread's records end exactly at S (that line feed was not inside a
+// quoted cell) after the header, the helper read its part to the end without a fault, and
+// the duplicate check can be combined exactly; otherwise this thread reads on through the
+// second part as one pass would. Either way the figures are those of one pass: every count is a sum, the
+// duplicate check and the caseworker and supervisor tables are combined key by key.
+void read_csv_counting(const std::string& path, const ReadOptions& options, IndicatorCounter& counter,
+                       const std::function<std::unique_ptr<IndicatorCounter>()>& new_counter,
+                       std::uint64_t two_parts_from, const ProgressCallback& progress,
+                       const std::atomic<bool>* cancel, TableInfo& info) {
+  auto add = [&](const Row& r) { return counter.add(r); };
+  struct stat st {};
+  const bool large = stat(path.c_str(), &st) == 0 && static_cast<std::uint64_t>(st.st_size) >= two_parts_from;
+  if (!large || std::thread::hardware_concurrency() < 2) return read_csv(path, options, add, progress, cancel, &info);
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+
+  // The helper's counter reads the first rows up to the header, as this thread's will: that
+  // gives the header, the encoding and the delimiter.
+  std::unique_ptr<IndicatorCounter> later = new_counter();
+  later->continue_from(counter);
+  TableInfo probe;
+  try {
+    read_csv(path, options, [&](const Row& r) { return !(later->add(r) && later->has_header()); }, {}, nullptr,
+             &probe);
+  } catch (...) {
+    probe.encoding = Encoding::auto_detect;  // no header that will do: the one pass says why
+  }
+  const Middle middle =
+      probe.encoding == Encoding::utf8 && later->has_header() ? find_middle(path, size) : Middle{};
+  const std::uint64_t split = middle.split;
+  if (split == 0) return read_csv(path, options, add, progress, cancel, &info);
+  counter.expect_rows(middle.lines / 2);  // each part's share
+  later->expect_rows(middle.lines / 2);
+
+  CsvPart second;
+  second.begin = split;
+  second.delimiter = probe.delimiter;
+  second.validate_utf8 = options.encoding == Encoding::auto_detect;
+  std::atomic<bool> stop_helper{false}, helper_done{false};
+  bool helper_ok = false;
+  // Progress: the share of the file both threads have read, reported by this thread.
+  const double second_starts = static_cast<double>(split) / static_cast<double>(size);
+  std::atomic<double> second_read{0.0};
+  ProgressCallback second_progress;
+  if (progress)
+    second_progress = [&](double f) {
+      if (!stop_helper) second_read = std::max(0.0, f - second_starts);
+    };
+  double reported = 0;  // never backwards (when this thread reads on alone, it stands still a while)
+  auto report = [&](double f) {
+    reported = std::max(reported, std::min(1.0, f));
+    progress(reported);
+  };
+  ProgressCallback first_progress;
+  if (progress) first_progress = [&](double f) { report(f + second_read.load()); };
+  std::thread helper;
+  try {
+    helper = std::thread([&] {
+      try {
+        read_csv_part(path, options, second, [&](const Row& row) { return later->add(row); }, second_progress,
+                      &stop_helper, nullptr);
+        helper_ok = true;
+      } catch (...) {
+        // A fault in the second part: this thread reads it again and meets it there.
+      }
+      helper_done = true;
+    });
+  } catch (const std::system_error&) {
+    return read_csv(path, options, add, progress, cancel, &info);  // no second thread
+  }
+  struct Join {  // on every way out, the helper is stopped and joined
+    std::thread& t;
+    std::atomic<bool>& stop;
+    ~Join() {
+      stop = true;
+      if (t.joinable()) t.join();
+    }
+  } join{helper, stop_helper};
+
+  CsvPart first;
+  first.end = split;
+  std::uint64_t line_offset = 0;
+  bool absorb = false;
+  first.stop_at_end = [&](bool at_record_end, std::uint64_t next_line) {
+    auto alone = [&] {  // this thread reads on through the second part
+      stop_helper = true;
+      second_read = 0.0;
+      return false;
+    };
+    // S inside a record, or the header after S (blank lines first): the helper's work is no use.
+    if (!at_record_end || !counter.has_header() || !helper.joinable()) return alone();
+    double shown = -1;
+    while (!helper_done) {  // the helper reads about as much: a short wait
+      if (cancel && cancel->load(std::memory_order_relaxed)) stop_helper = true;
+      if (progress && second_read.load() != shown) {
+        shown = second_read.load();
+        report(second_starts + shown);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    helper.join();
+    if (!helper_ok || !counter.can_absorb(*later)) return alone();
+    line_offset = next_line - 1;
+    absorb = true;
+    return true;
+  };
+  read_csv_part(path, options, first, add, first_progress, cancel, &info);
+  if (absorb) counter.absorb(*later, line_offset);
+}
+
+}  // namespace
+
 IndicatorReport compute_indicators(const std::string& path, const CaseMapping& mapping, Date as_of,
                                    const Limits& limits, ProgressCallback progress,
-                                   const std::atomic<bool>* cancel) {
+                                   const std::atomic<bool>* cancel, std::uint64_t two_parts_from) {
   const std::string file = file_name_only(path);
   const FileKind kind = detect_file_kind(path);
   if (kind == FileKind::unknown) throw CaseDataError(file, "cannot open the file");
   auto run = [&](const ReadOptions& options) {
     IndicatorCounter counter(mapping, as_of, limits, file, kind == FileKind::xlsx);
     TableInfo info;
-    read_table(path, options, [&](const Row& r) { return counter.add(r); }, progress, cancel, &info);
+    auto add = [&](const Row& r) { return counter.add(r); };
+    if (kind == FileKind::xlsx) {
+      read_table(path, options, add, progress, cancel, &info);
+    } else {
+      read_csv_counting(
+          path, options, counter,
+          [&] { return std::make_unique<IndicatorCounter>(mapping, as_of, limits, file, false); },
+          two_parts_from, progress, cancel, info);
+    }
     IndicatorReport rep = counter.finish();
     rep.source.file = file;
     rep.source.bytes = info.bytes;

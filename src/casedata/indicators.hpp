@@ -136,7 +136,21 @@ class IndicatorCounter {
   // Header first (throws CaseDataError when no column maps to case_id), then rows.
   // Returns true (keep reading).
   bool add(const Row& row);
+  bool has_header() const;
   IndicatorReport finish();
+  // A guess at the number of rows to come (before the first): sizes the duplicate check
+  // (at most 8 MB on a guess).
+  void expect_rows(std::uint64_t rows);
+
+  // For a file read in two parts at once. The counter of the second part is told which
+  // counter reads the first (same keyed hashes), and given the header row, before its rows.
+  void continue_from(const IndicatorCounter& earlier);
+  // Whether this counter can take in `later` exactly (false when, together, they hold more
+  // case ids than the duplicate check keeps).
+  bool can_absorb(IndicatorCounter& later);
+  // Takes in the counts of `later`, whose rows come after this counter's; its line numbers
+  // count from line_offset + 1. Both must have read all their rows.
+  void absorb(IndicatorCounter& later, std::uint64_t line_offset);
 
  private:
   struct State;
@@ -147,8 +161,12 @@ class IndicatorCounter {
 // indicator as of `as_of` with `limits` (see CaseMapping::apply_to for a mapping's own
 // limits). `progress` gets the fraction of the file read; setting `*cancel` stops the
 // work with Cancelled. Throws CaseDataError when the file cannot be used at all.
+// UTF-8 CSV files of `two_parts_from` bytes or more are read in two parts at once, on two
+// threads when the machine has two cores; the figures are exactly those of one pass.
+constexpr std::uint64_t kTwoPartsFromBytes = 8u << 20;
 IndicatorReport compute_indicators(const std::string& path, const CaseMapping& mapping, Date as_of,
                                    const Limits& limits, ProgressCallback progress = {},
-                                   const std::atomic<bool>* cancel = nullptr);
+                                   const std::atomic<bool>* cancel = nullptr,
+                                   std::uint64_t two_parts_from = kTwoPartsFromBytes);
 
 }  // namespace mizan::casedata

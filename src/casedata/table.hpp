@@ -57,6 +57,24 @@ void read_table(const std::string& path, const ReadOptions& options, const RowCa
 // The header: the first row that is not blank (empty when the file has none).
 std::vector<std::string> read_header(const std::string& path, const ReadOptions& options = {});
 
+// One part of a CSV file, for reading a large file in two parts at once (see
+// compute_indicators). The second part starts at `begin`, just after a line feed, in a
+// file known to be UTF-8 (`validate_utf8`: still check it), with the first part's
+// delimiter. The first part (begin 0) reads the file as read_csv does, and at byte `end`
+// calls `stop_at_end` once: whether the records end exactly there (no record runs across
+// it), and the line number the next record would have. Returning true (only heeded when
+// the records end there) stops; false reads on to the end. `end` applies to UTF-8 only.
+struct CsvPart {
+  static constexpr std::uint64_t kToTheEnd = ~std::uint64_t(0);
+  std::uint64_t begin = 0;
+  std::uint64_t end = kToTheEnd;
+  char delimiter = ',';
+  bool validate_utf8 = false;
+  std::function<bool(bool at_record_end, std::uint64_t next_line)> stop_at_end;
+};
+void read_csv_part(const std::string& path, const ReadOptions& options, const CsvPart& part, const RowCallback& row,
+                   const ProgressCallback& progress, const std::atomic<bool>* cancel, TableInfo* info);
+
 // Separate entry points (read_table dispatches to them).
 void read_csv(const std::string& path, const ReadOptions& options, const RowCallback& row,
               const ProgressCallback& progress, const std::atomic<bool>* cancel, TableInfo* info);

@@ -53,6 +53,31 @@ TEST_CASE("CSV in UTF-8 with BOM, CRLF line ends", "[csv][encoding]") {
   CHECK(r.lines == std::vector<std::uint64_t>{1, 2});
 }
 
+TEST_CASE("CSV with a UTF-8 BOM and broken bytes: the bad bytes become '?', the rest is read", "[csv][encoding]") {
+  // Found by fuzz_csv: a cell that was not UTF-8 went through, so cells could reach the
+  // window and workbooks as invalid UTF-8. \xFF can never be UTF-8; \xD8 opens a
+  // two-byte sequence that a comma breaks; "\xE2\x82" is cut short by the end of the line.
+  auto r = read_all(write_file("u8bom-bad.csv", "\xEF\xBB\xBF" "case_id,sex,consent\nA-1,\xFF" "x,\xD8,\xE2\x82\n"
+                                                "A-2,أنثى,نعم\n"));
+  REQUIRE(r.rows.size() == 3);
+  CHECK(r.rows[0] == std::vector<std::string>{"case_id", "sex", "consent"});
+  CHECK(r.rows[1] == std::vector<std::string>{"A-1", "?x", "?", "??"});
+  CHECK(r.rows[2] == std::vector<std::string>{"A-2", "أنثى", "نعم"});
+  for (const auto& row : r.rows)
+    for (const auto& cell : row) CHECK(is_valid_utf8(cell));
+  CHECK(r.info.encoding == Encoding::utf8);
+}
+
+TEST_CASE("repairing UTF-8 keeps valid text and carries a sequence across blocks", "[csv][encoding]") {
+  Utf8Validator v;
+  std::string a = "\xD8\xA3\xD9";  // "أ" and the first byte of "ن"
+  std::string b = "\x86\xC0z";      // the rest of "ن", then a byte that is never UTF-8
+  CHECK(v.repair(a.data(), a.size()) == 0);
+  CHECK(v.repair(b.data(), b.size()) == 1);
+  CHECK(a + b == "\xD8\xA3\xD9\x86?z");
+  CHECK(v.complete());
+}
+
 TEST_CASE("CSV in UTF-16 LE and BE with BOM", "[csv][encoding]") {
   const std::u16string text = u"case_id,sex,consent\r\nA-1,أنثى,نعم\r\n";
   for (bool le : {true, false}) {
