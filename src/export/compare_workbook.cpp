@@ -234,7 +234,9 @@ struct Writer {
     row += 2;
     auto detail = [&](const std::string& label, const std::string& value) {
       wb.text(ws, row, 0, label, f.label);
-      wb.text(ws, row, 1, value, nullptr);
+      // Over several columns: the framework's name is longer than the period column, and a
+      // right-to-left sheet in LibreOffice cuts text at the cell edge instead of overflowing.
+      wb.note(ws, row, 1, 6, value, f.text);
       ++row;
     };
     auto detail_n = [&](const std::string& label, double v) {
