@@ -65,21 +65,7 @@ bool Utf8Validator::feed(const char* p, std::size_t n) {
       if (i >= n) break;
       const unsigned char c = s[i++];
       if (c < 0x80) continue;
-      if (c < 0xC2) return false;
-      if (c < 0xE0) {
-        need_ = 1;
-        lo_ = 0x80, hi_ = 0xBF;
-      } else if (c < 0xF0) {
-        need_ = 2;
-        lo_ = c == 0xE0 ? 0xA0 : 0x80;
-        hi_ = c == 0xED ? 0x9F : 0xBF;
-      } else if (c < 0xF5) {
-        need_ = 3;
-        lo_ = c == 0xF0 ? 0x90 : 0x80;
-        hi_ = c == 0xF4 ? 0x8F : 0xBF;
-      } else {
-        return false;
-      }
+      if (!open_sequence(c)) return false;
     } else {
       const unsigned char c = s[i++];
       if (c < lo_ || c > hi_) return false;
@@ -118,17 +104,7 @@ std::size_t Utf8Validator::repair(char* p, std::size_t n) {
     if (c < 0x80) continue;
     start = i;
     started_here = true;
-    if (c >= 0xC2 && c < 0xE0) {
-      need_ = 1;
-    } else if (c >= 0xE0 && c < 0xF0) {
-      need_ = 2;
-      lo_ = c == 0xE0 ? 0xA0 : 0x80;
-      hi_ = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c < 0xF5) {
-      need_ = 3;
-      lo_ = c == 0xF0 ? 0x90 : 0x80;
-      hi_ = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
+    if (!open_sequence(c)) {
       s[i] = '?';
       ++fixed;
     }

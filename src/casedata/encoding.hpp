@@ -29,6 +29,15 @@ class Utf8Validator {
   std::size_t repair(char* p, std::size_t n);
 
  private:
+  // A lead byte: sets how many continuation bytes follow and the range of the first one;
+  // false for a byte that cannot begin a sequence.
+  bool open_sequence(unsigned char c) {
+    if (c < 0xC2 || c >= 0xF5) return false;
+    need_ = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    lo_ = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    hi_ = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    return true;
+  }
   int need_ = 0;
   unsigned char lo_ = 0x80, hi_ = 0xBF;
 };
